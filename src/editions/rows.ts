@@ -105,5 +105,10 @@ export function resultRowKeys(edition: Edition): string[] {
 /** A cell's name in messages: `三、本年度办理结果（七）总计 · 自然人`. */
 export function cellName(row: FigureRowDef, column: number): string {
   const col = row.columns[column];
-  return `${row.labels.join('')} · ${col ? col.label : `第${column + 1}列`}`;
+  return `${rowName(row)} · ${col ? col.label : `第${column + 1}列`}`;
+}
+
+/** A row's name in messages; the 三 table's labels read as one phrase (`三、本年度办理结果（七）总计`). */
+export function rowName(row: Pick<FigureRowDef, 'labels' | 'table'>): string {
+  return row.labels.map(flat).join(row.table === 'applications' ? '' : ' ');
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { runCheck } from './check.js';
+import { runInit } from './init.js';
+import { runSchema } from './schema.js';
+import { UsageError } from './args.js';
+import { processIo, type Io } from './io.js';
+
+const HELP = `nianbao — 政府信息公开工作年度报告生成器
+
+用法：
+  nianbao init --agency 机关全称 --year 年度 [--blank]   生成一份填好结构的 YAML 文件（输出到标准输出）
+  nianbao check [--json] [--previous 上年.yaml] 文件…    检查数据和勾稽关系
+  nianbao schema                                        输出 JSON Schema（供编辑器自动补全和检查）
+
+退出码：0 无错误（可有警告），1 数据有错误，2 用法错误。`;
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, schema: runSchema };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(HELP);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`未知命令：${command}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`用法错误：${e.message}`);
+      return 2;
+    }
+    // Never a stack trace for the user; the detail goes to NIANBAO_DEBUG.
+    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}（设置环境变量 NIANBAO_DEBUG=1 可查看详细信息）`);
+    if (process.env.NIANBAO_DEBUG) io.err(e instanceof Error ? (e.stack ?? '') : '');
+    return 70;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry || process.argv[1]?.endsWith('/nianbao')) {
+  main(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
+}

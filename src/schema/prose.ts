@@ -1,0 +1,69 @@
+import type { Prose, ProseItem, YamlPath } from '../model/report.js';
+
+/** Raw prose as the schema accepts it. */
+export type RawProse = string | (string | { heading: string } | { lead: string; text: string } | { text: string })[];
+
+const LEVEL2 = /^（[一二三四五六七八九十]+）/;
+const LEVEL3 = /^\d{1,2}[.．、](?!\d)/;
+/** A run-in heading ends at the first 。 or ： within this many characters. */
+const MAX_LEAD = 30;
+/** A paragraph this short without closing punctuation is a standalone heading. */
+const MAX_HEADING = 30;
+
+/**
+ * Splits prose into paragraphs and headings the way a clerk writes it (spec §1.3):
+ * paragraphs are separated by blank lines; lines inside a paragraph are joined (with a space
+ * only between two Latin characters); `（一）…` and `1.…` open level-2 and level-3 headings,
+ * standalone when short and unpunctuated, run-in up to the first 。 or ： otherwise.
+ */
+export function parseProse(raw: RawProse | undefined, path: YamlPath): Prose {
+  if (raw === undefined) return [];
+  if (typeof raw === 'string') {
+    return splitParagraphs(raw).map((text) => recognise(text, path));
+  }
+  const out: ProseItem[] = [];
+  raw.forEach((item, i) => {
+    const p = [...path, i];
+    if (typeof item === 'string') {
+      for (const text of splitParagraphs(item)) out.push(recognise(text, p));
+    } else if ('heading' in item) {
+      const level = LEVEL3.test(item.heading.trim()) ? 3 : 2;
+      out.push({ kind: 'heading', level, text: item.heading.trim(), path: p });
+    } else if ('lead' in item) {
+      const level = LEVEL3.test(item.lead.trim()) ? 3 : 2;
+      out.push({ kind: 'lead', level, lead: item.lead.trim(), text: item.text.trim(), path: p });
+    } else {
+      out.push({ kind: 'paragraph', text: joinLines(item.text.trim()), path: p });
+    }
+  });
+  return out;
+}
+
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u3000]*\n/)
+    .map((p) => joinLines(p.trim()))
+    .filter((p) => p !== '');
+}
+
+function joinLines(text: string): string {
+  return text.split(/\n/).map((l) => l.trim()).reduce((acc, line) => {
+    if (acc === '') return line;
+    const space = /[A-Za-z0-9,.;:]$/.test(acc) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
+    return acc + space + line;
+  }, '');
+}
+
+function recognise(text: string, path: YamlPath): ProseItem {
+  const level = LEVEL2.test(text) ? 2 : LEVEL3.test(text) ? 3 : null;
+  if (level === null) return { kind: 'paragraph', text, path };
+  if ([...text].length <= MAX_HEADING && !/[。；！？：，,;.!?]$/.test(text)) {
+    return { kind: 'heading', level, text, path };
+  }
+  const m = /[。：:]/.exec(text);
+  if (m && m.index < MAX_LEAD && m.index + 1 < text.length) {
+    return { kind: 'lead', level, lead: text.slice(0, m.index + 1), text: text.slice(m.index + 1), path };
+  }
+  return { kind: 'paragraph', text, path };
+}

@@ -1,0 +1,294 @@
+import { z } from 'zod';
+import { TEMPLATES } from '../compose/text.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/suggest.js';
+import { defaultEditionForYear, getEdition, SECTION_KEYS, type Edition } from '../editions/index.js';
+import { figureRows, resultRowKeys, type FigureRowDef } from '../editions/rows.js';
+import { tableLabelIds } from '../compose/tables.js';
+import type { EditionId, FeeFigures, Figure, FigureKind, FigureRow, LabelledRow, Report, YamlPath } from '../model/report.js';
+import type { SourceFile } from '../source/load.js';
+import { fieldName } from './names.js';
+import { parseProse, type RawProse } from './prose.js';
+import { MONEY_PATTERN, reportSchema } from './schema.js';
+
+export type ValidateResult = { ok: true; report: Report; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+const schemaCache = new Map<EditionId, ReturnType<typeof reportSchema>>();
+export function schemaFor(edition: EditionId): ReturnType<typeof reportSchema> {
+  let s = schemaCache.get(edition);
+  if (!s) schemaCache.set(edition, (s = reportSchema(getEdition(edition))));
+  return s;
+}
+
+/** Picks the edition: explicit `edition:`, else by year (spec §0). */
+export function editionOf(raw: unknown): EditionId {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  if (r.edition === '2019' || r.edition === 2019) return '2019';
+  if (r.edition === '2021' || r.edition === 2021) return '2021';
+  return typeof r.year === 'number' ? defaultEditionForYear(r.year) : '2021';
+}
+
+/** Validates the YAML value against its edition's schema and normalises it into a Report. */
+export function validate(source: SourceFile): ValidateResult {
+  const raw = source.value;
+  const diagnostics: Diagnostic[] = [];
+  const editionId = editionOf(raw);
+  const edition = getEdition(editionId);
+  const diag = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath, atKey = false): Diagnostic => ({
+    code,
+    severity,
+    message,
+    file: source.file,
+    ...(atKey ? source.keyPositionOf(path) : source.positionOf(path)),
+    path,
+  });
+
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, diagnostics: [diag('schema/not-a-report', 'error', '文件内容应是“键: 值”形式的年报数据（如 agency: 某某局），而不是单个值或列表', [])] };
+  }
+  const parsed = schemaFor(editionId).safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) diagnostics.push(...issueToDiagnostics(issue, edition, raw, diag));
+    return { ok: false, diagnostics: dedupe(diagnostics) };
+  }
+  const data = parsed.data as Record<string, unknown>;
+
+  const year = data.year as number;
+  if (editionId === '2019' && year >= 2021) {
+    diagnostics.push(diag('format/edition-year', 'warning', `${year}年度的年报应使用 2021 年版式（国办公开办函〔2021〕30号），这里用的是 2019 年版式`, ['edition'], true));
+  } else if (editionId === '2021' && year <= 2020) {
+    diagnostics.push(diag('format/edition-year', 'warning', `2021 年版式从 2021 年度起使用，${year}年度的年报应使用 2019 年版式`, ['edition'], true));
+  }
+
+  const report = normalise(data, edition, source, diagnostics, diag);
+  return { ok: true, report, diagnostics };
+}
+
+type Diag = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath, atKey?: boolean) => Diagnostic;
+
+function normalise(data: Record<string, unknown>, edition: Edition, source: SourceFile, diagnostics: Diagnostic[], diag: Diag): Report {
+  const figure = (value: unknown, kind: FigureKind, path: YamlPath): Figure => {
+    if (value === null || value === undefined) return { value: null, text: '', kind, path, computed: false };
+    if (typeof value === 'string') {
+      const m = MONEY_PATTERN.exec(value)!;
+      return { value: Number(m[1]), text: value.trim(), kind, path, computed: false };
+    }
+    const n = value as number;
+    const src = source.scalarSource(path);
+    const text = src !== undefined && /^[+-]?\d+(\.\d+)?$/.test(src) && Number(src) === n ? src : String(n);
+    return { value: n, text, kind, path, computed: false };
+  };
+  const get = (path: string[]): unknown => path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data);
+
+  const rows: Record<string, FigureRow> = {};
+  const subRows: Record<string, LabelledRow[]> = {};
+  const extraRows: Record<string, LabelledRow[]> = {};
+  const defs = figureRows(edition);
+  const rowFigures = (def: FigureRowDef, value: unknown, path: YamlPath): Figure[] => {
+    const list = def.columns.length === 1 && !Array.isArray(value) ? [value] : (value as unknown[]);
+    const cells = def.columns.map((c, i) =>
+      i < list.length ? figure(list[i], c.kind, def.columns.length === 1 && !Array.isArray(value) ? path : [...path, i]) : undefined,
+    );
+    return cells.map((c, i) => c ?? computedTotal(def, cells, i, path));
+  };
+  for (const def of defs) {
+    const parts = def.key.split('.');
+    const value = get(parts);
+    if (value === undefined) continue; // only （七）总计 may be absent; computed below
+    if (def.allowsSubRows && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const subs = (value as { subRows: { label: string; values: unknown }[] }).subRows;
+      subRows[def.key] = subs.map((s, i) => {
+        const p = [...parts, 'subRows', i, 'values'];
+        return { label: s.label, cells: rowFigures(def, s.values, p), path: p };
+      });
+      // The parent row's figures are the sum of its sub-rows (used by checks, not printed).
+      rows[def.key] = { cells: def.columns.map((c, ci) => sumFigures(subRows[def.key]!.map((s) => s.cells[ci]!), c.kind, parts)), path: parts };
+      continue;
+    }
+    rows[def.key] = { cells: rowFigures(def, value, parts), path: parts };
+  }
+  for (const item of edition.proactive.items) {
+    const extra = get(['proactive', item.key, 'extraRows']) as { label: string; values: unknown }[] | undefined;
+    if (!extra) continue;
+    const def = defs.find((d) => d.item === `proactive.${item.key}`)!;
+    extraRows[`proactive.${item.key}`] = extra.map((e, i) => {
+      const p = ['proactive', item.key, 'extraRows', i, 'values'];
+      return { label: e.label, cells: rowFigures(def, e.values, p), path: p };
+    });
+  }
+  // （七）总计 left out: the column sums of the result rows (spec §4.2 A3).
+  if (!rows['applications.results.total']) {
+    const resultRows = resultRowKeys(edition).map((k) => rows[k]!);
+    const def = defs.find((d) => d.key === 'applications.results.total')!;
+    const path = ['applications', 'results'];
+    const cells = def.columns.map((c, ci) => ({ ...sumFigures(resultRows.map((r) => r.cells[ci]!), c.kind, path), computed: true }));
+    rows['applications.results.total'] = { cells, path };
+  }
+
+  // Local label overrides: only ids the tables and headings know.
+  const labels: Record<string, string> = {};
+  const known = new Map(tableLabelIds(edition));
+  for (const k of SECTION_KEYS) known.set(`sections.${k}`, edition.sectionTitles[k]);
+  for (const [id, text] of Object.entries((data.labels as Record<string, string> | undefined) ?? {})) {
+    if (!known.has(id)) {
+      const hint = closest(id, known.keys());
+      diagnostics.push(diag('schema/unknown-label', 'error', `没有编号为“${id}”的标签${hint ? `，是否应为“${hint}”（${known.get(hint)!.replace(/\n/g, '')}）？` : ''}`, ['labels', id], true));
+      continue;
+    }
+    labels[id] = text;
+  }
+
+  const agency = (data.agency as string).trim();
+  const year = data.year as number;
+  const title = data.title === undefined ? [TEMPLATES.title({ agency, year }).trim()] : typeof data.title === 'string' ? [data.title] : (data.title as string[]);
+  const prose = (key: string) => parseProse((data[key] as RawProse | null | undefined) ?? undefined, [key]);
+  const tableText = (key: 'proactive' | 'applications' | 'review') =>
+    parseProse((data[key] as { text?: RawProse | null }).text ?? undefined, [key, 'text']);
+
+  let fees: FeeFigures | null = null;
+  const rawFees = data.fees as Record<string, unknown> | undefined;
+  if (rawFees) {
+    fees = {
+      noticesIssued: figure(rawFees.noticesIssued, 'count', ['fees', 'noticesIssued']),
+      amountNotified: figure(rawFees.amountNotified, 'money', ['fees', 'amountNotified']),
+      amountCollected: figure(rawFees.amountCollected, 'money', ['fees', 'amountCollected']),
+      path: ['fees'],
+    };
+  }
+  return {
+    agency,
+    year,
+    edition: edition.id,
+    title,
+    unitLine: (data.unitLine as string | null | undefined) || null,
+    dateLine: (data.dateLine as string | null | undefined) || null,
+    date: (data.date as string | null | undefined) ?? null,
+    preamble: prose('preamble'),
+    overview: prose('overview'),
+    problems: prose('problems'),
+    other: prose('other'),
+    fees,
+    tableText: { proactive: tableText('proactive'), applications: tableText('applications'), review: tableText('review') },
+    rows,
+    extraRows,
+    subRows,
+    labels,
+  };
+}
+
+/** A 总计 cell left out of a row: the sum of the row's other cells (spec §4.2 A2, A4). */
+function computedTotal(def: FigureRowDef, cells: (Figure | undefined)[], index: number, path: YamlPath): Figure {
+  const parts = cells.filter((c, i): c is Figure => c !== undefined && i !== index);
+  return { ...sumFigures(parts, def.columns[index]!.kind, path), computed: true };
+}
+
+/** Blank + blank stays blank; blank + n = n (spec §4.4: blanks count as 0). */
+export function sumFigures(figures: Figure[], kind: FigureKind, path: YamlPath): Figure {
+  const present = figures.filter((f) => f.value !== null);
+  if (present.length === 0) return { value: null, text: '', kind, path, computed: false };
+  const value = present.reduce((s, f) => s + (f.value ?? 0), 0);
+  return { value, text: String(value), kind, path, computed: false };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.line}|${d.column}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const describe = (v: unknown): string =>
+  v === undefined ? '（未填写）' : v === null ? '空白' : typeof v === 'string' ? `“${v.length > 20 ? `${v.slice(0, 20)}…` : v}”` : Array.isArray(v) ? `列表（${v.length} 项）` : typeof v === 'object' ? '键值对' : String(v);
+
+const valueAt = (raw: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), raw);
+
+/** Maps one zod issue to diagnostics with stable codes and the field's official name. */
+function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, raw: unknown, diag: Diag): Diagnostic[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const name = fieldName(edition, path);
+  const input = valueAt(raw, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const candidates = Object.keys(shapeAt(schemaFor(edition.id), path));
+      return issue.keys.map((key) => {
+        const hint = closest(key, candidates);
+        const where = path.length ? `“${name}”中` : '';
+        return diag('schema/unknown-key', 'error', `${where}没有“${key}”这一项${hint ? `，是否应为“${hint}”？` : `（可用的项：${candidates.join('、')}）`}`, [...path, key], true);
+      });
+    }
+    case 'invalid_type': {
+      if (input === undefined) return [diag('schema/missing', 'error', `缺少必填项：${name}`, path, true)];
+      if (issue.expected === 'int' && typeof input === 'number') {
+        if (Number.isInteger(input)) return [diag('schema/out-of-range', 'error', `${name}：数字 ${input} 超出可精确计算的范围`, path)];
+        return [diag('schema/not-an-integer', 'error', `${name}：应为整数，实际是 ${input}`, path)];
+      }
+      if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string') {
+        return [diag('schema/not-a-number', 'error', `${name}：应为数字，实际是${describe(input)}${/^\s*[\d.]+\s*$/.test(input) ? '（去掉引号）' : ''}`, path)];
+      }
+      const expected: Record<string, string> = { number: '数字', int: '整数', string: '文字', array: '列表', object: '键值对', null: '空白' };
+      return [diag('schema/wrong-type', 'error', `${name}：应为${expected[issue.expected] ?? issue.expected}，实际是${describe(input)}`, path)];
+    }
+    case 'too_small':
+    case 'too_big': {
+      if (issue.origin === 'number') {
+        if (issue.code === 'too_small' && Number(issue.minimum) === 0) return [diag('schema/negative', 'error', `${name}：不能为负数，实际是 ${String(input)}`, path)];
+        return [diag('schema/out-of-range', 'error', `${name}：${String(input)} 超出允许范围`, path)];
+      }
+      if (issue.origin === 'array') {
+        const def = figureRows(edition).find((r) => r.key === path.filter((p) => typeof p === 'string' && p !== 'subRows' && p !== 'values' && p !== 'extraRows').join('.'));
+        const cols = def ? def.columns.map((c) => c.label).join('、') : '';
+        const n = Array.isArray(input) ? input.length : 0;
+        return [diag('schema/row-length', 'error', `${name}：应填 ${def?.totalColumn != null ? `${def.columns.length - 1} 或 ${def.columns.length}` : def?.columns.length ?? ''} 个数字（${cols}），实际 ${n} 个`, path)];
+      }
+      if (issue.origin === 'string') return [diag('schema/empty', 'error', `${name}：不能为空`, path)];
+      return [diag('schema/out-of-range', 'error', `${name}：超出允许范围`, path)];
+    }
+    case 'invalid_format':
+      return [diag('schema/bad-format', 'error', `${name}：格式不对，实际是${describe(input)}${path[0] === 'date' ? '（应为 YYYY-MM-DD）' : ''}`, path)];
+    case 'invalid_union': {
+      if (path[path.length - 1] === 'edition' || path[0] === 'edition') return [diag('schema/bad-edition', 'error', `格式版本只能是 2019 或 2021，实际是${describe(input)}`, path)];
+      if (typeof input === 'string' && !Number.isNaN(Number.parseFloat(input))) {
+        return [diag('schema/bad-money', 'error', `${name}：金额写法不对，实际是${describe(input)}；应为数字，可带“万元”或“元”（如 7.463万元）`, path)];
+      }
+      if (typeof input === 'number' && input < 0) return [diag('schema/negative', 'error', `${name}：不能为负数，实际是 ${input}`, path)];
+      if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+        // Deliver the nested issues of the branch that matches the value's shape.
+        const branch = issue.errors.find((errs) => errs.every((e) => e.code !== 'invalid_type' || e.path.length > 0));
+        if (branch) return branch.flatMap((e) => issueToDiagnostics({ ...e, path: [...issue.path, ...e.path] } as z.core.$ZodIssue, edition, raw, diag));
+      }
+      if (Array.isArray(input)) {
+        const branch = issue.errors.find((errs) => errs.every((e) => !(e.code === 'invalid_type' && e.path.length === 0)));
+        if (branch) return branch.flatMap((e) => issueToDiagnostics({ ...e, path: [...issue.path, ...e.path] } as z.core.$ZodIssue, edition, raw, diag));
+      }
+      return [diag('schema/wrong-type', 'error', `${name}：写法不对，实际是${describe(input)}`, path)];
+    }
+    default:
+      return [diag('schema/invalid', 'error', `${name}：${issue.message}`, path)];
+  }
+}
+
+/** The keys an object schema accepts at a path (for "did you mean"). */
+function shapeAt(schema: z.ZodTypeAny, path: YamlPath): Record<string, unknown> {
+  let s: unknown = schema;
+  for (const seg of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, unknown>)[String(seg)];
+    else if (s instanceof z.ZodArray) s = s.element;
+    else return {};
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? (s.shape as Record<string, unknown>) : {};
+}
+
+function unwrap(s: unknown): unknown {
+  let cur = s;
+  for (;;) {
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodNullable) cur = cur.unwrap();
+    else if (cur instanceof z.ZodUnion) cur = (cur.options as unknown[]).find((o) => unwrap(o) instanceof z.ZodObject) ?? cur.options[0];
+    else return cur;
+  }
+}

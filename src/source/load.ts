@@ -1,0 +1,139 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { YamlPath } from '../model/report.js';
+
+/** YAML aliases beyond this count are refused: bounds the expansion of alias bombs. */
+export const MAX_ALIAS_COUNT = 100;
+/** Nesting deeper than this cannot be a report. */
+export const MAX_DEPTH = 40;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A parsed YAML file and a map from any YAML path to its line:column. */
+export interface SourceFile {
+  file: string;
+  text: string;
+  value: unknown;
+  /** Position of the node at `path`, or of the nearest ancestor that exists. */
+  positionOf(path: YamlPath): Position;
+  /** Position of the key of the map entry at `path` (for unknown keys). */
+  keyPositionOf(path: YamlPath): Position;
+  /** Source spelling of the scalar at `path` (`7.4630`), if it is a scalar. */
+  scalarSource(path: YamlPath): string | undefined;
+  /** The text of line `line` (1-based), for carets. */
+  lineText(line: number): string;
+}
+
+export type LoadResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
+
+const YAML_ERROR_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: '键重复：同一个键在这里出现了两次',
+  BAD_INDENT: '缩进错误',
+  MISSING_CHAR: '缺少字符（例如引号或括号未闭合）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（可能是缺少冒号后的空格或缩进错误）',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法错误（可能是缺少冒号或缩进错误）',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
+  UNEXPECTED_TOKEN: '无法识别的内容',
+  BAD_ALIAS: '别名（*name）引用了不存在的锚点',
+  ALIAS_PROPS: '别名不能带标签或锚点',
+};
+
+export function loadYaml(text: string, file: string): LoadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = at(e.pos[0]);
+    const known = YAML_ERROR_MESSAGES[e.code];
+    diagnostics.push({
+      code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+      severity: 'error',
+      message: `YAML 语法错误：${known ?? e.message.split('\n')[0]}`,
+      file,
+      ...pos,
+      path: [],
+    });
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  const depth = nodeDepth(doc.contents as Node | null);
+  if (depth > MAX_DEPTH) {
+    return { ok: false, diagnostics: [{ code: 'input/too-deep', severity: 'error', message: `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`, file, line: 1, column: 1, path: [] }] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const message = e instanceof Error && /alias/i.test(e.message)
+      ? `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT} 次），文件可能是恶意构造的`
+      : `无法读取 YAML：${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, diagnostics: [{ code: 'yaml/alias-limit', severity: 'error', message, file, line: 1, column: 1, path: [] }] };
+  }
+  if (value === null || value === undefined) {
+    return { ok: false, diagnostics: [{ code: 'input/empty', severity: 'error', message: '文件没有内容', file, line: 1, column: 1, path: [] }] };
+  }
+
+  const lines = text.split(/\r?\n/);
+  const nearest = (path: YamlPath): { node: Node | null; key: Node | null } => {
+    let node: unknown = doc.contents;
+    let key: Node | null = null;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        key = pair.key as Node;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+        key = null;
+        node = node.items[seg];
+      } else {
+        break;
+      }
+    }
+    return { node: (node as Node | null) ?? null, key };
+  };
+  const posOfNode = (n: Node | null | undefined): Position => (n?.range ? at(n.range[0]) : { line: 1, column: 1 });
+  const source: SourceFile = {
+    file,
+    text,
+    value,
+    positionOf(path) {
+      const { node, key } = nearest(path);
+      return node?.range ? posOfNode(node) : posOfNode(key);
+    },
+    keyPositionOf(path) {
+      const { node, key } = nearest(path);
+      return key ? posOfNode(key) : posOfNode(node);
+    },
+    scalarSource(path) {
+      const node = doc.getIn(path as (string | number)[], true);
+      return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    },
+    lineText(line) {
+      return lines[line - 1] ?? '';
+    },
+  };
+  return { ok: true, source };
+}
+
+/** Depth of the node tree, computed without following aliases. */
+function nodeDepth(root: Node | null): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DEPTH) return d;
+    if (isMap(n)) for (const p of n.items) stack.push([p.value, d + 1]);
+    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+  }
+  return max;
+}
+
