@@ -1,0 +1,30 @@
+import type { Document, SourcePos } from '../model/document.js';
+
+export type OutputFormat = 'docx' | 'pdf' | 'html';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
+
+/** Options every renderer receives; each reads the ones that concern it. */
+export interface RenderOptions {
+  /** PDF: write PDF/A (`2b` by default with --pdfa, `1b` on request). */
+  pdfa?: '1b' | '2b';
+  /** DOCX: embed subset fonts so the file looks the same without the official fonts. */
+  embedFonts?: boolean;
+  /** HTML: only the report body, for pasting into a portal's editor. */
+  fragment?: boolean;
+}
+
+/** A renderer-side problem (a glyph missing from a font, a row taller than a page). */
+export interface RenderWarning {
+  code: string;
+  message: string;
+  pos?: SourcePos;
+}
+
+export interface RenderResult {
+  bytes: Uint8Array;
+  warnings: RenderWarning[];
+}
+
+/** Renderers are pure: a Document in, bytes out (design.md). */
+export type Renderer = (doc: Document, options: RenderOptions) => Promise<RenderResult>;
