@@ -6,3 +6,13 @@ export { EDITIONS, getEdition, defaultEditionForYear, SECTION_KEYS } from './edi
 export type { Edition } from './editions/index.js';
 export { figureRows, cellName } from './editions/rows.js';
 export { proactiveTable, applicationsTable, reviewTable, tableLabelIds } from './compose/tables.js';
+export { DEFAULT_STYLE, MM_TO_PT, mmToTwips } from './model/style.js';
+export type { Style, FontRole } from './model/style.js';
+export { compose, textContext } from './compose/document.js';
+export { checkText, checkBytes, composeChecked, locatorFor } from './pipeline.js';
+export type { Checked } from './pipeline.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export { formatDiagnostic } from './diagnostics/format.js';
+export { scaffold } from './schema/scaffold.js';
+export { jsonSchema } from './schema/jsonschema.js';
+export type { OutputFormat, Renderer, RenderOptions, RenderResult, RenderWarning } from './render/types.js';
