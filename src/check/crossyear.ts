@@ -22,6 +22,7 @@ export function checkCrossYear(previous: Report, current: Report, at: At, previo
   const forward = previous.rows['applications.carriedForward']!;
   const def = figureRows(getEdition(current.edition)).find((d) => d.key === 'applications.carriedOver')!;
   def.columns.forEach((_, c) => {
+    if (c === def.totalColumn) return; // implied by the six columns, as in A1
     const now = carried.cells[c]!.value ?? 0;
     const before = forward.cells[c]!.value ?? 0;
     if (now !== before) {

@@ -56,12 +56,14 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     }
   });
 
-  // A1, the printed note: 第一项 + 第二项 = 第三项 + 第四项, per column.
+  // A1, the printed note: 第一项 + 第二项 = 第三项 + 第四项, per column. The 总计 column is left
+  // out: with A2 holding it is the sum of the six others, so it would only repeat their messages.
   const N = row('applications.newlyReceived');
   const P = row('applications.carriedOver');
   const F = row('applications.carriedForward');
   const fDef = byKey.get('applications.carriedForward')!;
   fDef.columns.forEach((col, c) => {
+    if (c === fDef.totalColumn) return;
     const left = n(N.cells[c]) + n(P.cells[c]);
     const right = n(totalRow.cells[c]) + n(F.cells[c]);
     if (left !== right) {

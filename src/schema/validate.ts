@@ -248,6 +248,9 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, raw: unkn
       return [diag('schema/out-of-range', 'error', `${name}：超出允许范围`, path)];
     }
     case 'invalid_format':
+      if (typeof input === 'string' && (path[0] === 'proactive' || path[0] === 'fees')) {
+        return [diag('schema/bad-money', 'error', `${name}：金额写法不对，实际是${describe(input)}；应为数字，可带“万元”或“元”（如 7.463万元）`, path)];
+      }
       return [diag('schema/bad-format', 'error', `${name}：格式不对，实际是${describe(input)}${path[0] === 'date' ? '（应为 YYYY-MM-DD）' : ''}`, path)];
     case 'invalid_union': {
       if (path[path.length - 1] === 'edition' || path[0] === 'edition') return [diag('schema/bad-edition', 'error', `格式版本只能是 2019 或 2021，实际是${describe(input)}`, path)];
