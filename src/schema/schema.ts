@@ -39,14 +39,15 @@ function cellSchema(col: FigureColumnDef) {
 
 /** A row of figures: a list in column order; the 总计 column may be left out (computed). */
 function rowSchema(def: FigureRowDef) {
-  const title = def.labels.map(flat).join(' ');
+  const title = flat(def.labels[def.labels.length - 1]!);
+  const fullName = def.labels.map(flat).join(' ');
   const cells = def.columns.map(cellSchema);
   const columns = def.columns.map((c) => c.label).join('、');
   if (def.columns.length === 1) {
     // Single-value rows of the 2021 二 table are written as a bare number.
-    return cells[0]!.meta({ title, description: `${title}：${columns}` });
+    return cells[0]!.meta({ title, description: `${fullName}：${columns}` });
   }
-  const description = `${title}，按列填写：${columns}`;
+  const description = `${fullName}，按列填写：${columns}`;
   if (def.totalColumn !== null) {
     // Same kind in every column; the trailing 总计 may be left out and is then computed.
     return z

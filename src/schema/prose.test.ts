@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseProse } from './prose.js';
+
+const kinds = (items: ReturnType<typeof parseProse>) =>
+  items.map((i) => (i.kind === 'lead' ? `lead${i.level}:${i.lead}|${i.text}` : i.kind === 'heading' ? `h${i.level}:${i.text}` : `p:${i.text}`));
+
+describe('parseProse', () => {
+  it('splits on blank lines and joins wrapped lines', () => {
+    expect(kinds(parseProse('第一段\n接着写。\n\n第二段。\n   \n第三段。', ['x']))).toEqual(['p:第一段接着写。', 'p:第二段。', 'p:第三段。']);
+    expect(kinds(parseProse('Word\nfile 2021\nyear', ['x']))).toEqual(['p:Word file 2021 year']);
+  });
+
+  it('recognises standalone headings and run-in leads of levels 2 and 3', () => {
+    expect(
+      kinds(parseProse('（一）主要问题\n\n（二）主动公开情况。在门户网站公开。\n\n1.组织领导。科委明确由副主任负责。\n\n2.政务公开工作落实情况：我局及时调整。', ['x'])),
+    ).toEqual(['h2:（一）主要问题', 'lead2:（二）主动公开情况。|在门户网站公开。', 'lead3:1.组织领导。|科委明确由副主任负责。', 'lead3:2.政务公开工作落实情况：|我局及时调整。']);
+  });
+
+  it('keeps numbered sentences and years as plain paragraphs', () => {
+    expect(kinds(parseProse('1.信息更新不够及时，新旧政策的更替有待加强。\n\n2020.5 起施行。\n\n2020年，本局认真落实。', ['x']))).toEqual([
+      'p:1.信息更新不够及时，新旧政策的更替有待加强。',
+      'p:2020.5 起施行。',
+      'p:2020年，本局认真落实。',
+    ]);
+  });
+
+  it('takes explicit items as written and records their paths', () => {
+    const items = parseProse([{ heading: '（一）主要问题' }, { lead: '1.总体。', text: '正文' }, { text: '（三）不是标题。而是正文' }, '普通段落'], ['problems']);
+    expect(kinds(items)).toEqual(['h2:（一）主要问题', 'lead3:1.总体。|正文', 'p:（三）不是标题。而是正文', 'p:普通段落']);
+    expect(items.map((i) => i.path)).toEqual([['problems', 0], ['problems', 1], ['problems', 2], ['problems', 3]]);
+  });
+});
