@@ -84,3 +84,11 @@ describe('nianbao CLI (built dist/, as users run it)', () => {
     }
   });
 });
+
+describe('input that is not a file', () => {
+  it('a folder is refused with input/is-directory', async () => {
+    const r = await cli(['check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[input/is-directory]');
+  });
+});

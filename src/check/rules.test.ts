@@ -122,6 +122,16 @@ describe('soft checks (spec §4.4)', () => {
     expect(codes(check('2021', [[['overview'], '全年未收到政府信息公开申请。'], [['applications', 'newlyReceived'], [1, 0, 0, 0, 0, 0]], [[...R, 'granted'], [1, 0, 0, 0, 0, 0]]]))).toEqual(['prose/received-mismatch']);
   });
 
+  it('carried-forward and litigation counts quoted in prose are compared too', () => {
+    const c = check('2021', [[['overview'], '结转下年度继续办理2件，行政诉讼1件。']]);
+    expect(codes(c).sort()).toEqual(['prose/carried-forward-mismatch', 'prose/litigation-mismatch']);
+    const ok = check('2021', [
+      [['overview'], '行政诉讼1件。'],
+      [['review', 'litigationDirect'], [1, 0, 0, 0]],
+    ]);
+    expect(codes(ok)).toEqual([]);
+  });
+
   it('prose/todo fires while scaffold markers are left in', () => {
     expect(codes(check('2021', [[['problems'], '【待填写】']]))).toEqual(['prose/todo']);
   });
@@ -194,6 +204,11 @@ describe('cross-year checks (spec §4.3)', () => {
     const prev = checkText(reportYaml('2019', [[['proactive', 'item5', 'licensing'], [10, 2, 5]]], { year: 2019 }), 'p.yaml');
     expect(codes(checkText(reportYaml('2019', [[['proactive', 'item5', 'licensing'], [11, 0, 5]]]), 'c.yaml', prev))).toEqual(['crossyear/item-count']);
     expect(codes(checkText(reportYaml('2019', [[['proactive', 'item5', 'licensing'], [12, 0, 5]]]), 'c.yaml', prev))).toEqual([]);
+  });
+
+  it('crossyear/different-agency warns when the agencies differ', () => {
+    const prev = checkText(reportYaml('2019', [[['agency'], '另一个局']]), 'p.yaml');
+    expect(codes(checkText(reportYaml('2021'), 'c.yaml', prev))).toEqual(['crossyear/different-agency']);
   });
 
   it('crossyear/not-consecutive warns instead of comparing', () => {

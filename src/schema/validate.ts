@@ -253,6 +253,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, raw: unkn
       }
       return [diag('schema/bad-format', 'error', `${name}：格式不对，实际是${describe(input)}${path[0] === 'date' ? '（应为 YYYY-MM-DD）' : ''}`, path)];
     case 'invalid_union': {
+      if (input === undefined) return [diag('schema/missing', 'error', `缺少必填项：${name}`, path, true)];
       if (path[path.length - 1] === 'edition' || path[0] === 'edition') return [diag('schema/bad-edition', 'error', `格式版本只能是 2019 或 2021，实际是${describe(input)}`, path)];
       if (typeof input === 'string' && !Number.isNaN(Number.parseFloat(input))) {
         return [diag('schema/bad-money', 'error', `${name}：金额写法不对，实际是${describe(input)}；应为数字，可带“万元”或“元”（如 7.463万元）`, path)];

@@ -72,6 +72,12 @@ describe('bad input gets a clear diagnostic, never an exception', () => {
     expect(frac.message).toContain('一、本年新收政府信息公开申请数量 · 商业企业');
   });
 
+  it('wrong types, bad dates and empty names', () => {
+    expect(codes(checkText(reportYaml('2021', [[['title'], { a: 1 }]]), 'x').diagnostics)).toEqual(['schema/wrong-type']);
+    expect(codes(checkText(reportYaml('2021', [[['date'], '2022年1月']]), 'x').diagnostics)).toEqual(['schema/bad-format']);
+    expect(codes(checkText(reportYaml('2021', [[['agency'], '']]), 'x').diagnostics)).toEqual(['schema/empty']);
+  });
+
   it('figures beyond the safe integer range', () => {
     const c = checkText(reportYaml('2021', [[['applications', 'newlyReceived'], [2 ** 60, 0, 0, 0, 0, 0]]]), 'x');
     expect(codes(c.diagnostics)).toEqual(['schema/out-of-range']);
