@@ -45,7 +45,14 @@ export function checkText(text: string, file: string, previous?: Checked): Check
 }
 
 export function atFor(source: SourceFile): At {
-  return (code, severity, message, path) => ({ code, severity, message, file: source.file, ...source.positionOf(path), path });
+  return (code, severity, message, path, snippet) => ({
+    code,
+    severity,
+    message,
+    file: source.file,
+    ...(snippet ? source.positionIn(path, snippet) : source.positionOf(path)),
+    path,
+  });
 }
 
 export function locatorFor(source: SourceFile): Locate {

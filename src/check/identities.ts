@@ -3,8 +3,11 @@ import { getEdition } from '../editions/index.js';
 import { cellName, figureRows, resultRowKeys } from '../editions/rows.js';
 import type { Figure, Report, YamlPath } from '../model/report.js';
 
-/** Where a diagnostic about a path points: the caller maps paths to file:line:column. */
-export type At = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath) => Diagnostic;
+/**
+ * Where a diagnostic about a path points: the caller maps paths to file:line:column. `snippet`
+ * narrows a position inside a block of prose to the paragraph that contains it.
+ */
+export type At = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath, snippet?: string) => Diagnostic;
 
 const n = (f: Figure | undefined): number => f?.value ?? 0;
 const shown = (f: Figure | undefined): string => (f === undefined || f.value === null ? '空白' : f.text);

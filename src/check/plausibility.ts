@@ -92,25 +92,25 @@ function checkProseNumbers(report: Report, at: At): Diagnostic[] {
       text = renderText(raw, context);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      out.push(at(e.code, 'error', e.message, item.path));
+      out.push(at(e.code, 'error', e.message, item.path, raw.slice(raw.indexOf('{{'))));
       continue;
     }
     if (text.includes(TODO)) {
-      out.push(at('prose/todo', 'warning', `还有未填写的内容（${TODO}）`, item.path));
+      out.push(at('prose/todo', 'warning', `还有未填写的内容（${TODO}）`, item.path, text.slice(Math.max(0, text.indexOf(TODO) - 6))));
     }
     for (const q of QUOTES) {
       for (const m of text.matchAll(q.pattern)) {
         const quoted = Number(m[1] ?? m[2]);
         const expected = q.expected(report);
         if (quoted !== expected) {
-          out.push(at(q.code, 'warning', `正文写“${m[0]}”，但表格中${q.what}为 ${expected}`, item.path));
+          out.push(at(q.code, 'warning', `正文写“${m[0]}”，但表格中${q.what}为 ${expected}`, item.path, m[0]));
         }
       }
     }
     const received = v(report, 'applications.newlyReceived', TOTAL);
     const none = NONE_RECEIVED.exec(text);
     if (none && received > 0) {
-      out.push(at('prose/received-mismatch', 'warning', `正文写“${none[0]}”，但表格中一、本年新收政府信息公开申请数量 · 总计为 ${received}`, item.path));
+      out.push(at('prose/received-mismatch', 'warning', `正文写“${none[0]}”，但表格中一、本年新收政府信息公开申请数量 · 总计为 ${received}`, item.path, none[0]));
     }
   }
   return out;

@@ -21,6 +21,11 @@ export interface SourceFile {
   positionOf(path: YamlPath): Position;
   /** Position of the key of the map entry at `path` (for unknown keys). */
   keyPositionOf(path: YamlPath): Position;
+  /**
+   * Position of `snippet` inside the scalar at `path` (a paragraph inside a block of prose),
+   * or the scalar's own position when it cannot be found.
+   */
+  positionIn(path: YamlPath, snippet: string): Position;
   /** Source spelling of the scalar at `path` (`7.4630`), if it is a scalar. */
   scalarSource(path: YamlPath): string | undefined;
   /** The text of line `line` (1-based), for carets. */
@@ -111,6 +116,15 @@ export function loadYaml(text: string, file: string): LoadResult {
     keyPositionOf(path) {
       const { node, key } = nearest(path);
       return key ? posOfNode(key) : posOfNode(node);
+    },
+    positionIn(path, snippet) {
+      const { node } = nearest(path);
+      const needle = snippet.trim().slice(0, 12);
+      if (node?.range && needle) {
+        const i = text.slice(node.range[0], node.range[1]).indexOf(needle);
+        if (i >= 0) return at(node.range[0] + i);
+      }
+      return this.positionOf(path);
     },
     scalarSource(path) {
       const node = doc.getIn(path as (string | number)[], true);
