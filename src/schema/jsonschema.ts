@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { schemaFor } from './validate.js';
+import { schemaFor } from './schema.js';
 
 /**
  * JSON Schema for editors (VS Code's YAML extension reads `# yaml-language-server: $schema=…`):

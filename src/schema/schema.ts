@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Edition } from '../editions/index.js';
+import { getEdition, type Edition } from '../editions/index.js';
+import type { EditionId } from '../model/report.js';
 import { figureRows, flat, type FigureColumnDef, type FigureRowDef } from '../editions/rows.js';
 
 /** Money written with its unit, as reports do (`0万元`, `7.463万元`, `251000元`) — spec §2.1. */
@@ -164,4 +165,13 @@ export function reportSchema(edition: Edition) {
   return edition.id === '2021'
     ? z.object({ ...shape, fees: fees.optional() }).strict().meta({ title: `政府信息公开工作年度报告（${edition.id}年版式）` })
     : z.object(shape).strict().meta({ title: `政府信息公开工作年度报告（${edition.id}年版式）` });
+}
+
+const schemaCache = new Map<EditionId, ReturnType<typeof reportSchema>>();
+
+/** The schema of an edition, built once per process. */
+export function schemaFor(edition: EditionId): ReturnType<typeof reportSchema> {
+  let s = schemaCache.get(edition);
+  if (!s) schemaCache.set(edition, (s = reportSchema(getEdition(edition))));
+  return s;
 }
