@@ -35,6 +35,7 @@ export const RULE_CODES = {
   'template/unsupported': ['error', '正文中只能写 {{数据名称}}，不支持其他模板语法'],
   'template/syntax': ['error', '{{ 与 }} 不成对'],
   'format/edition-year': ['warning', '格式版本与报告年度不符'],
+  'format/label-changed': ['warning', '替换后的标签与国家格式的标签不一致（在正式标签后加注释除外）'],
   'plausibility/published-exceeds-total': ['warning', '2019 版：本年新公开数量大于对外公开总数量'],
   'plausibility/published-exceeds-made': ['warning', '2019 版：本年新公开数量大于本年新制作数量'],
   'plausibility/fee-notice-missing': ['warning', '2021 版：有逾期未缴费的申请，但未报告收费通知'],

@@ -169,6 +169,12 @@ describe('labels', () => {
     expect(c.diagnostics[0]!.message).toContain('proactive.item5.previousCount');
     expect(codes(check('2019', [[['labels'], { 'proactive.item5.previousCount': '上一年项目数量\n（指2019年事项数）' }]]))).toEqual([]);
   });
+
+  it('format/label-changed warns when an override is not the official label plus an annotation', () => {
+    const c = check('2021', [[['labels'], { 'proactive.item1.normativeDocuments': '规范性文件', 'sections.problems': '五、政府信息公开工作存在的主要问题及改进情况' }]]);
+    expect(codes(c)).toEqual(['format/label-changed', 'format/label-changed']);
+    expect(c.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
 });
 
 describe('cross-year checks (spec §4.3)', () => {

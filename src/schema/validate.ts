@@ -127,6 +127,12 @@ function normalise(data: Record<string, unknown>, edition: Edition, source: Sour
       diagnostics.push(diag('schema/unknown-label', 'error', `没有编号为“${id}”的标签${hint ? `，是否应为“${hint}”（${known.get(hint)!.replace(/\n/g, '')}）？` : ''}`, ['labels', id], true));
       continue;
     }
+    // Spec §4.4: labels are verbatim. A local annotation appended to the official text is a
+    // known variant (spec §5); anything else departs from the national format.
+    const official = known.get(id)!.replace(/\n/g, '');
+    if (!text.replace(/\n/g, '').startsWith(official)) {
+      diagnostics.push(diag('format/label-changed', 'warning', `标签“${text.replace(/\n/g, '')}”与国家格式的“${official}”不一致`, ['labels', id]));
+    }
     labels[id] = text;
   }
 
