@@ -49,7 +49,7 @@ export function tableFor(block: TableBlock, style: Style): Table {
       cells.push(continueCell(owner.cell, spanWidth(c, owner.cell.colSpan), style));
       c += owner.cell.colSpan;
     }
-    rows.push(new TableRow({ children: cells, cantSplit: true, tableHeader: r < block.headerRows }));
+    rows.push(new TableRow({ children: cells, cantSplit: true, ...(r < block.headerRows ? { tableHeader: true } : {}) }));
   }
   const border: IBorderOptions = { style: BorderStyle.SINGLE, size: Math.round(style.tableBorder * 8), color: '000000' };
   return new Table({
