@@ -4,22 +4,18 @@ import type { DocumentMeta } from '../../model/document.js';
 
 /**
  * The `docx` file → bytes, byte-identical for the same input (issue 3 "Determinism"): `docx`
- * stamps core.xml with the clock and its zip entries with the current time, so the package is
- * re-zipped with every entry dated the report's date (entries in the same order, same
- * compression), and core.xml gets that date and the document language.
+ * stamps core.xml with the clock and its zip entries with the current time, so every entry is
+ * re-dated to the report's date (same order, same compression) and core.xml gets that date and
+ * the document language.
  */
 export async function packDocx(file: DocxFile, meta: DocumentMeta): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(file);
-  const source = await JSZip.loadAsync(packed);
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(file));
+  const core = zip.file('docProps/core.xml');
+  if (core) zip.file(core.name, patchCore(await core.async('string'), meta));
   const date = fixedDate(meta.date);
-  const out = new JSZip();
-  for (const entry of Object.values(source.files)) {
-    if (entry.dir) continue;
-    let content = await entry.async('uint8array');
-    if (entry.name === 'docProps/core.xml') content = new TextEncoder().encode(patchCore(new TextDecoder().decode(content), meta));
-    out.file(entry.name, content, { date, createFolders: false, binary: true });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  // Re-dating in place lets JSZip reuse the entries' compressed bytes instead of deflating again.
+  for (const entry of Object.values(zip.files)) entry.date = date;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }
 
 /** Noon UTC of the report's date: the same DOS timestamp in every time zone. */
