@@ -95,6 +95,9 @@ describe('DOCX tables: the Word grid is the Document grid', () => {
         for (const [ri, row] of x.rows.entries()) {
           expect(row.header).toBe(ri < t.headerRows);
           expect(row.cantSplit).toBe(true);
+          // A page break never falls inside a vertical merge or under a header row.
+          const keep = ri < t.headerRows || (x.rows[ri + 1]?.cells.some((n) => n.vMerge === 'continue') ?? false);
+          for (const cell of row.cells) expect(cell.xml.includes('<w:keepNext/>'), `row ${ri + 1} keepNext`).toBe(keep);
           for (const cell of row.cells) {
             if (cell.vMerge === 'restart') expect(cell.xml).toMatch(/<w:vMerge w:val="restart"\/>/);
             expect(cell.xml).toContain('<w:vAlign w:val="center"/>');

@@ -13,7 +13,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { TableBlock, TableCell as ModelCell } from '../../model/document.js';
-import { resolveGrid } from '../../model/grid.js';
+import { resolveGrid, type ResolvedGrid } from '../../model/grid.js';
 import type { Style } from '../../model/style.js';
 import { textWidthTwips } from './page.js';
 import { OffGridParagraph } from './offgrid.js';
@@ -35,10 +35,13 @@ export function tableFor(block: TableBlock, style: Style): Table {
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     const cells: TableCell[] = [];
+    // Header rows and rows inside a row span keep with the next row, so a page break never cuts a
+    // merged label (spec §3.6: real reports do, and the label is lost on one of the pages).
+    const keep = r < block.headerRows || continuesBelow(grid, r);
     for (let c = 0; c < grid.colCount; ) {
       const slot = grid.slots[r]![c]!;
       if (slot.kind === 'cell') {
-        cells.push(anchorCell(slot.cell, spanWidth(c, slot.cell.colSpan), style));
+        cells.push(anchorCell(slot.cell, spanWidth(c, slot.cell.colSpan), style, keep));
         c += slot.cell.colSpan;
         continue;
       }
@@ -46,7 +49,7 @@ export function tableFor(block: TableBlock, style: Style): Table {
       if (owner.kind !== 'cell' || slot.ownerCol !== c || slot.ownerRow === r) {
         throw new Error(`table ${block.id}: row ${r + 1}, column ${c + 1} is not the left edge of a row span`);
       }
-      cells.push(continueCell(owner.cell, spanWidth(c, owner.cell.colSpan), style));
+      cells.push(continueCell(owner.cell, spanWidth(c, owner.cell.colSpan), style, keep));
       c += owner.cell.colSpan;
     }
     rows.push(new TableRow({ children: cells, cantSplit: true, ...(r < block.headerRows ? { tableHeader: true } : {}) }));
@@ -60,6 +63,15 @@ export function tableFor(block: TableBlock, style: Style): Table {
     indent: { size: 0, type: WidthType.DXA },
     margins: { left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS, top: 0, bottom: 0 },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+  });
+}
+
+/** Some cell of row `r` spans into row `r + 1`. */
+function continuesBelow(grid: ResolvedGrid, r: number): boolean {
+  return grid.slots[r]!.some((slot) => {
+    const top = slot.kind === 'cell' ? slot.row : slot.ownerRow;
+    const owner = slot.kind === 'cell' ? slot : grid.slots[slot.ownerRow]![slot.ownerCol]!;
+    return owner.kind === 'cell' && top + owner.cell.rowSpan - 1 > r;
   });
 }
 
@@ -80,9 +92,9 @@ export function scaleWidths(relative: readonly number[], total: number): number[
   });
 }
 
-function anchorCell(cell: ModelCell, width: number, style: Style): TableCell {
+function anchorCell(cell: ModelCell, width: number, style: Style, keepNext: boolean): TableCell {
   return new TableCell({
-    children: [cellParagraph(style, cell.align, cell.text)],
+    children: [cellParagraph(style, cell.align, cell.text, keepNext)],
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
@@ -90,9 +102,9 @@ function anchorCell(cell: ModelCell, width: number, style: Style): TableCell {
   });
 }
 
-function continueCell(owner: ModelCell, width: number, style: Style): TableCell {
+function continueCell(owner: ModelCell, width: number, style: Style, keepNext: boolean): TableCell {
   return new TableCell({
-    children: [cellParagraph(style, owner.align, '')],
+    children: [cellParagraph(style, owner.align, '', keepNext)],
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     verticalMerge: VerticalMergeType.CONTINUE,
@@ -105,9 +117,10 @@ function continueCell(owner: ModelCell, width: number, style: Style): TableCell 
  * with no indent (§6.4): it must not inherit the body's 28.95 pt pitch or two-character indent. A blank cell keeps an empty
  * paragraph whose mark carries the table size, so blank rows are as tall as filled ones.
  */
-function cellParagraph(style: Style, align: ModelCell['align'], text: string): Paragraph {
+function cellParagraph(style: Style, align: ModelCell['align'], text: string, keepNext: boolean): Paragraph {
   const props = runProps(style, { role: 'table', sizePt: style.sizes.table });
   return new OffGridParagraph({
+    ...(keepNext ? { keepNext: true } : {}),
     alignment: align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
     indent: { left: 0, right: 0, firstLine: 0 },
     spacing: { line: twips(style.tableLinePitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
