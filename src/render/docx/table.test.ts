@@ -53,3 +53,12 @@ describe('tableFor', () => {
     await expect(renderDocx(doc(ragged), {})).rejects.toThrow(/column 2/);
   });
 });
+
+describe('renderDocx options', () => {
+  it('warns that --embed-fonts is not handled yet, and still renders', async () => {
+    const table: TableBlock = { type: 'table', id: 't', caption: 'c', columnWidths: [1], headerRows: 0, rows: [{ cells: [cell('0')] }] };
+    const result = await renderDocx(doc(table), { embedFonts: true });
+    expect(result.warnings.map((w) => w.code)).toEqual(['docx/embed-fonts-unsupported']);
+    expect(result.bytes.length).toBeGreaterThan(1000);
+  });
+});
