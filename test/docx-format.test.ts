@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../src/model/document.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { docxCases } from './support/docxCases.js';
@@ -9,20 +9,26 @@ const cases = docxCases();
 const variant = cases.find((c) => c.name.startsWith('2021 extra rows'))!;
 const titled = cases.find((c) => c.name.startsWith('2019 sub-rows'))!;
 const render = async (doc: Document) => (await renderDocx(doc, {})).bytes;
+let variantBytes: Uint8Array;
+let titledBytes: Uint8Array;
+beforeAll(async () => {
+  variantBytes = await render(variant.doc);
+  titledBytes = await render(titled.doc);
+});
 
 describe('DOCX layout (GB/T 9704, spec §6)', () => {
   it('A4 in Word twips, 37/35/28/26 mm margins, a 22-line grid at 28.95 pt, footer 7 mm under the 版心', async () => {
-    const xml = await docxPart(await render(variant.doc), 'word/document.xml');
+    const xml = await docxPart(variantBytes, 'word/document.xml');
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="\d+" w:footer="1447" w:gutter="0"\/>/);
     expect(xml).toMatch(/<w:docGrid w:type="lines" w:linePitch="579" w:charSpace="-\d+"\/>/);
     expect(xml).toMatch(/<w:footerReference w:type="default"/);
     expect(xml).toMatch(/<w:footerReference w:type="even"/);
-    expect(await docxPart(await render(variant.doc), 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    expect(await docxPart(variantBytes, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });
 
   it('page numbers — N — in 四号 宋体: odd right and even left, one character in', async () => {
-    const bytes = await render(variant.doc);
+    const bytes = variantBytes;
     const footers = await Promise.all(['word/footer1.xml', 'word/footer2.xml'].map((f) => docxPart(bytes, f)));
     for (const f of footers) {
       expect(f).toContain('PAGE');
@@ -35,7 +41,7 @@ describe('DOCX layout (GB/T 9704, spec §6)', () => {
   });
 
   it('every run names Times New Roman for Latin, a Chinese face for East Asian text, and zh-CN', async () => {
-    const xml = await docxPart(await render(variant.doc), 'word/document.xml');
+    const xml = await docxPart(variantBytes, 'word/document.xml');
     const runs = xml.match(/<w:r>[\s\S]*?<\/w:r>/g)!;
     expect(runs.length).toBeGreaterThan(300);
     for (const r of runs) {
@@ -45,7 +51,7 @@ describe('DOCX layout (GB/T 9704, spec §6)', () => {
   });
 
   it('title 二号 小标宋 centred one paragraph per line; bylines centred; a blank line under the block', async () => {
-    const items = bodyItems(await docxPart(await render(titled.doc), 'word/document.xml'));
+    const items = bodyItems(await docxPart(titledBytes, 'word/document.xml'));
     const [t1, t2, unit, date, first] = items as { kind: 'p'; text: string; xml: string }[];
     expect([t1!.text, t2!.text, unit!.text, date!.text]).toEqual(['某某县科学技术局', '2020年政府信息公开工作年度报告', '某某县科学技术局', '（2021年1月）']);
     for (const p of [t1!, t2!]) {
@@ -60,7 +66,7 @@ describe('DOCX layout (GB/T 9704, spec §6)', () => {
   });
 
   it('body 三号 仿宋 justified, two-character indent, exact 28.95 pt; headings 黑体 / 楷体 / 仿宋 bold; run-in leads', async () => {
-    const items = bodyItems(await docxPart(await render(variant.doc), 'word/document.xml'));
+    const items = bodyItems(await docxPart(variantBytes, 'word/document.xml'));
     const para = (text: string) => items.find((i) => i.kind === 'p' && i.text.startsWith(text))!.xml;
     const body = para('本报告根据');
     expect(body).toContain('<w:jc w:val="both"/>');
@@ -79,7 +85,7 @@ describe('DOCX layout (GB/T 9704, spec §6)', () => {
   });
 
   it('table cells: 宋体 10.5 pt at their own exact pitch, off the grid, no indent; 0.5 pt borders', async () => {
-    const items = bodyItems(await docxPart(await render(variant.doc), 'word/document.xml'));
+    const items = bodyItems(await docxPart(variantBytes, 'word/document.xml'));
     const table = items.find((i) => i.kind === 'table')!;
     expect(table.xml.match(/<w:(top|bottom|left|right|insideH|insideV) w:val="single" w:color="000000" w:sz="4"\/>/g)).toHaveLength(6);
     const paragraphs = table.xml.match(/<w:p>[\s\S]*?<\/w:p>/g)!;
@@ -108,7 +114,7 @@ describe('DOCX determinism and properties', () => {
   });
 
   it('core properties from meta: title, author, subject, keywords, language, dates; zip entries dated the same day', async () => {
-    const bytes = await render(variant.doc);
+    const bytes = variantBytes;
     const core = await docxPart(bytes, 'docProps/core.xml');
     const m = variant.doc.meta;
     expect(core).toContain(`<dc:title>${m.title}</dc:title>`);
