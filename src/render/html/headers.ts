@@ -13,8 +13,8 @@ export interface At {
  * Column headers: looking up each column the cell covers, past value and label cells, the first
  * contiguous run of header cells. Stopping at the end of that run matters in the 二 table, where
  * every item (第二十条第（一）项, （五）项…) repeats its own header rows (spec §2.1, §3.1).
- * Row headers: looking left along each row the cell covers, the contiguous run of label cells
- * (三 table: `1.属于国家秘密` ← `（三）不予公开` ← `三、本年度办理结果`).
+ * Row headers: looking left along each row the cell covers, past value cells, the first
+ * contiguous run of label cells (三 table: `1.属于国家秘密` ← `（三）不予公开` ← `三、本年度办理结果`).
  */
 export function headersOf(grid: ResolvedGrid, at: At, rowSpan: number, colSpan: number): At[] {
   const found: At[] = [];
@@ -37,10 +37,13 @@ export function headersOf(grid: ResolvedGrid, at: At, rowSpan: number, colSpan: 
     }
   }
   for (let r = at.row; r < at.row + rowSpan; r++) {
+    let inRun = false;
     for (let c = at.col - 1; c >= 0; c--) {
       const owner = ownerAt(grid, r, c);
-      if (owner.kind !== 'label') break;
-      add(owner.at);
+      if (owner.kind === 'label') {
+        inRun = true;
+        add(owner.at);
+      } else if (inRun) break;
     }
   }
   return found;
