@@ -28,7 +28,9 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
     `${s} .nb-l1 { font-family: ${f('heading1')}; }`,
     `${s} .nb-l2, ${s} .nb-lead-2 { font-family: ${f('heading2')}; }`,
     `${s} .nb-l3, ${s} .nb-lead-3 { font-family: ${f('heading3')}; font-weight: ${style.heading3Bold ? 'bold' : 'normal'}; }`,
-    `${s} .nb-scroll { overflow-x: auto; margin: 0.5em 0 1em; }`,
+    // Scroll shadows: a soft shade at an edge where more of the table lies beyond it (the white
+    // covers scroll with the content, the shades stay with the box), so a phone reader sees it scrolls.
+    `${s} .nb-scroll { overflow-x: auto; margin: 0.5em 0 1em; background: linear-gradient(to right, #fff 30%, rgb(255 255 255 / 0)) left / 2em 100% no-repeat local, linear-gradient(to left, #fff 30%, rgb(255 255 255 / 0)) right / 2em 100% no-repeat local, radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.2), transparent) left / 0.8em 100% no-repeat scroll, radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.2), transparent) right / 0.8em 100% no-repeat scroll; }`,
     `${s} .nb-scroll:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }`,
     `${s} table { border-collapse: collapse; width: 100%; min-width: var(--nb-min-width, 0); font-family: ${f('table')}; font-size: 0.875rem; line-height: 1.4; text-indent: 0; }`,
     `${s} th, ${s} td { border: 1px solid #000; padding: 0.3em 0.25em; text-align: center; vertical-align: middle; font-weight: normal; }`,
@@ -40,10 +42,11 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
     `  ${s} .nb-title { font-size: ${pt(style.sizes.title)}; line-height: ${pt(style.titleLinePitch)}; margin-bottom: ${pt(style.linePitch)}; }`,
     `  ${s} .nb-byline + :not(.nb-byline) { margin-top: ${pt(style.linePitch)}; }`,
     `  ${s} h2, ${s} h3, ${s} h4 { break-after: avoid; }`,
-    `  ${s} .nb-scroll { overflow: visible !important; margin: ${pt(style.linePitch / 4)} 0 ${pt(style.linePitch / 2)}; }`,
+    `  ${s} .nb-scroll { overflow: visible !important; background: none; margin: ${pt(style.linePitch / 4)} 0 ${pt(style.linePitch / 2)}; }`,
     `  ${s} table { min-width: 0; font-size: ${pt(style.sizes.table)}; line-height: ${pt(style.tableLinePitch)}; }`,
     `  ${s} th, ${s} td { border: ${pt(style.tableBorder)} solid #000; padding: 1pt 2pt; }`,
     `  ${s} thead { display: table-header-group; }`,
+    `  ${s} tr.nb-keep { break-after: avoid; }`,
     `  ${s} th:not([rowspan]), ${s} td:not([rowspan]) { break-inside: avoid; }`,
     `  ${s} .nb-page-break { break-after: page; }`,
     `}`,

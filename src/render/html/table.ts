@@ -30,7 +30,9 @@ export function tableHtml(table: TableBlock, prefix: string): string {
       const p = grid.placed[i++]!;
       return cellHtml(cell, r < table.headerRows, p, idOf, cell.kind === 'header' ? [] : headersOf(grid, p, cell.rowSpan, cell.colSpan));
     });
-    rowHtml.push(`<tr>${cells.join('')}</tr>`);
+    // A header row inside the body (the 二 table's item headers) stays with the rows it heads.
+    const keep = r >= table.headerRows && row.cells.every((c) => c.kind === 'header');
+    rowHtml.push(`<tr${keep ? ' class="nb-keep"' : ''}>${cells.join('')}</tr>`);
   }
   const head = rowHtml.slice(0, table.headerRows);
   const body = rowHtml.slice(table.headerRows);
