@@ -1,4 +1,4 @@
-import type { Style } from '../../model/style.js';
+import { MM_TO_PT, type Style } from '../../model/style.js';
 import { cssString } from './escape.js';
 import { fontStack, latinFontFace } from './fonts.js';
 
@@ -16,6 +16,9 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
   const s = `.${SCOPE}`;
   const f = (role: Parameters<typeof fontStack>[1]) => fontStack(style, role);
   const pt = (n: number) => `${n}pt`;
+  // GB/T 9704 §5.2.1: 28 characters a line on the 156 mm 版心 — 三号 glyphs set about 0.2 pt tighter.
+  const textWidthPt = ((style.page.widthTwips / 20) - (style.page.marginLeftMm + style.page.marginRightMm) * MM_TO_PT);
+  const tracking = textWidthPt / style.grid.charsPerLine - style.sizes.body;
   const rules = [
     latinFontFace(style),
     `${s} { font-family: ${f('body')}; font-size: 1.125rem; line-height: 1.8; color: #000; background: #fff; max-width: 42em; margin: 0 auto; padding: 1.5em 1em 3em; text-size-adjust: 100%; -webkit-text-size-adjust: 100%; }`,
@@ -34,11 +37,13 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
     `${s} .nb-scroll:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }`,
     `${s} table { border-collapse: collapse; width: 100%; min-width: var(--nb-min-width, 0); font-family: ${f('table')}; font-size: 0.875rem; line-height: 1.4; text-indent: 0; }`,
     `${s} th, ${s} td { border: 1px solid #000; padding: 0.3em 0.25em; text-align: center; vertical-align: middle; font-weight: normal; }`,
+    `${s} th { text-wrap: balance; }`, // `结果⏎维持`, not `结果维⏎持`, when a narrow header wraps (spec §2.3)
     `${s} .nb-left { text-align: left; }`,
     // The caption repeats the section heading just above it: kept for screen readers, not shown.
     `${s} caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`,
     `@media print {`,
-    `  ${s} { font-size: ${pt(style.sizes.body)}; line-height: ${pt(style.linePitch)}; max-width: none; margin: 0; padding: 0; }`,
+    `  ${s} { font-size: ${pt(style.sizes.body)}; line-height: ${pt(style.linePitch)}; letter-spacing: ${pt(Math.min(0, Number(tracking.toFixed(3))))}; max-width: none; margin: 0; padding: 0; }`,
+    `  ${s} .nb-title, ${s} table { letter-spacing: normal; }`,
     `  ${s} .nb-title { font-size: ${pt(style.sizes.title)}; line-height: ${pt(style.titleLinePitch)}; margin-bottom: ${pt(style.linePitch)}; }`,
     `  ${s} .nb-byline + :not(.nb-byline) { margin-top: ${pt(style.linePitch)}; }`,
     `  ${s} h2, ${s} h3, ${s} h4 { break-after: avoid; }`,

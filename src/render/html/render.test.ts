@@ -106,7 +106,7 @@ describe('HTML page', () => {
   it('prints A4 with the GB/T 9704 margins, 三号 body on the 28.95 pt grid, 五号 tables', () => {
     const css = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
     expect(css).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
-    expect(css).toMatch(/@media print \{[^]*font-size: 16pt; line-height: 28\.95pt;/);
+    expect(css).toMatch(/@media print \{[^]*font-size: 16pt; line-height: 28\.95pt; letter-spacing: -0\.206pt;/); // 28 characters on 156 mm
     expect(css).toMatch(/table \{ min-width: 0; font-size: 10\.5pt;/);
     expect(css).toContain('border: 0.5pt solid #000');
     expect(css).toContain('thead { display: table-header-group; }');
