@@ -17,7 +17,11 @@ function headerTexts(html: string, tableIndex: number, rowLabel: string, column:
   return td.attrs.headers!.split(' ').map((id) => byId.get(id)!).sort();
 }
 
-const html = (name: string) => renderHtmlString(documentOf(examples().find((e) => e.name === name)!));
+const pages = new Map<string, string>();
+const html = (name: string): string => {
+  if (!pages.has(name)) pages.set(name, renderHtmlString(documentOf(examples().find((e) => e.name === name)!)));
+  return pages.get(name)!;
+};
 
 describe('HTML header associations (spec §2–§3)', () => {
   it('三 table: a result cell is read with its applicant column and all three label levels', () => {
