@@ -6,6 +6,7 @@ import type { OutputFormat, Renderer } from './types.js';
  */
 export const RENDERERS: Partial<Record<OutputFormat, () => Promise<Renderer>>> = {
   docx: async () => (await import('./docx/index.js')).renderDocx,
+  html: async () => (await import('./html/index.js')).renderHtml,
 };
 
 export type { OutputFormat, Renderer, RenderOptions, RenderResult, RenderWarning } from './types.js';
