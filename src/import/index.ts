@@ -29,7 +29,7 @@ export function importReport(bytes: Uint8Array, name: string): ImportResult {
   const draft = interpret(doc);
   const header = [`${draft.title.join('')} — 由 nianbao import 从 ${baseName(name)} 导入（${FORMAT_NAMES[doc.format]}），请核对后使用`];
   const body = emitYaml(draft, header);
-  const checked = checkText(body, name.replace(/\.[^./]+$/, '') + '.yaml');
+  const checked = checkText(body, '导入结果');
   const trailer = checked.diagnostics.map((d) => `#   ${d.line}:${d.column} ${d.severity === 'error' ? '错误' : '警告'} ${d.message} [${d.code}]`);
   const yaml = trailer.length > 0 ? `${body}# 检查结果（nianbao check）：\n${trailer.join('\n')}\n` : `${body}# 检查结果（nianbao check）：没有发现问题\n`;
   return { draft, yaml, diagnostics: checked.diagnostics, format: doc.format };
