@@ -37,6 +37,7 @@ export function interpret(doc: SourceDocument): Draft {
   const head: string[] = [];
   const tables: { kind: TableKind; rows: SourceRow[] }[] = [];
   const notes: string[] = [...doc.notes];
+  const headingLabels: Record<string, string> = {};
   let current: SectionKey | null = null;
   let merged = false;
   let after = -1;
@@ -51,7 +52,7 @@ export function interpret(doc: SourceDocument): Draft {
     if (h) {
       current = h.keys[0]!;
       after = SECTION_KEYS.indexOf(h.keys[h.keys.length - 1]!);
-      noteHeading(h.text, h.keys, h.number, notes);
+      noteHeading(h.text, h.keys, h.number, notes, headingLabels);
       merged ||= h.keys.length > 1;
       for (const k of h.keys) sections.set(k, sections.get(k) ?? []);
       continue;
@@ -70,7 +71,7 @@ export function interpret(doc: SourceDocument): Draft {
   const probe = emptyDraft('2021', 0);
   readHead(head, probe, yearHint);
   const edition: EditionId = printed ?? defaultEditionForYear(probe.year);
-  const draft: Draft = { ...probe, edition, notes: [...notes, ...probe.notes] };
+  const draft: Draft = { ...probe, edition, notes: [...notes, ...probe.notes], labels: headingLabels };
   if (!printed) markUnsure(draft, 'edition', '没有从表格认出格式版本，按年度确定');
   else if (edition !== defaultEditionForYear(draft.year)) {
     draft.notes.push(`${draft.year}年度的年报使用的是 ${edition} 年版式的表格，已按原文的 ${edition} 年版式导入（edition: "${edition}"）`);
@@ -111,15 +112,28 @@ export function interpret(doc: SourceDocument): Draft {
   return draft;
 }
 
-function noteHeading(text: string, keys: SectionKey[], number: string | null, notes: string[]): void {
-  const official = keys.map((k) => SECTION_TITLES[k]).join('”和“');
-  const body = text.replace(/^([一二三四五六七八九十]{1,2}|\d{1,2})[、.．，,]?\s*/, '').replace(/\s+/g, '');
+/**
+ * How a printed section heading is kept. In its place with the official wording but numbered
+ * differently (`1、 总体情况`), or with wording that extends the official one
+ * (`五、政府信息公开工作存在的主要问题及改进情况`): kept as printed through `labels:`
+ * (sections.*), as the data/ transcriptions do. A typo (`六、其他说要报告的事项`) or a section moved
+ * by a five-part layout: the official heading, reported.
+ */
+function noteHeading(text: string, keys: SectionKey[], number: string | null, notes: string[], labels: Record<string, string>): void {
   if (keys.length > 1) return;
   const key = keys[0]!;
-  if (number !== officialNumber(key)) {
-    notes.push(`章节标题“${text.replace(/\s+$/, '')}”${number === null ? '没有编号' : '编号不同'}，按“${official}”导入`);
-  } else if (body !== SECTION_BODIES[key]) {
-    notes.push(`章节标题“${text.trim()}”与标准写法不同，按“${official}”导入`);
+  const official = SECTION_TITLES[key];
+  const printed = text.trim();
+  const body = printed.replace(/^([一二三四五六七八九十]{1,2}|\d{1,2})[、.．，,]?\s*/, '').replace(/\s+/g, '');
+  const inPlace = number === null || number === officialNumber(key) || Number(number) === SECTION_KEYS.indexOf(key) + 1;
+  if (printed === official) return;
+  if (inPlace && body.includes(SECTION_BODIES[key])) {
+    labels[`sections.${key}`] = printed;
+    notes.push(`章节标题“${printed}”与国家格式的“${official}”写法不同，照原文保留（labels: sections.${key}）`);
+  } else if (!inPlace) {
+    notes.push(`原文的“${printed}”作为“${official}”导入`);
+  } else {
+    notes.push(`章节标题“${printed}”与国家格式的“${official}”不同（可能是错别字），按国家格式导入`);
   }
 }
 
