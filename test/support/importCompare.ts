@@ -30,7 +30,7 @@ export function normaliseProse(p: Prose): string[] {
     .filter((t) => t !== '');
 }
 
-export function proseOf(r: Report): Record<string, string[]> {
+export function proseOf(r: Report): Record<'preamble' | 'overview' | 'proactive' | 'applications' | 'review' | 'problems' | 'other', string[]> {
   const other = normaliseProse(r.other);
   return {
     preamble: normaliseProse(r.preamble),
