@@ -18,7 +18,7 @@ function tableKind(rows: SourceRow[]): TableKind | null {
   const text = norm(rows.flat().map((c) => c.text).join(''));
   if (/申请人情况|本年新收政府信息公开申请/.test(text)) return 'applications';
   if (/行政复议/.test(text) && /结果维持/.test(text)) return 'review';
-  if (/第二十条|信息内容/.test(text)) return 'proactive';
+  if (/第二十条/.test(text)) return 'proactive';
   return null;
 }
 

@@ -6,7 +6,7 @@ const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul
 const LAYOUT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'button', 'svg', 'head']);
 /** Text that marks one of the report's own tables (spec §2: the 二, 三, 四 tables). */
-const REPORT_TABLE = /信息内容|申请人情况|行政复议/;
+const isReportTable = (text: string) => /第二十条|申请人情况|本年新收政府信息公开申请/.test(text) || (/行政复议/.test(text) && /结果维持/.test(text));
 
 /**
  * Reads an HTML page as portals publish it. parse5 builds the tree the way browsers do, so the
@@ -26,13 +26,13 @@ export function readHtml(input: string): SourceDocument {
   if (!body) throw new ImportError('这个 HTML 文件没有正文，无法导入');
   const text = memo((e: El) => cleanText(plainText(e)).replace(SPACES_ALL, ''));
   // The report's own tables: innermost tables carrying the 二/三/四 table headers.
-  const reportTables = all.filter((e) => e.tagName === 'table' && tables(e).length === 0 && REPORT_TABLE.test(text(e)));
+  const reportTables = all.filter((e) => e.tagName === 'table' && tables(e).length === 0 && isReportTable(text(e)));
   const contains = (e: El, inner: El) => {
     for (let p: T.ParentNode | null = inner; p; p = 'parentNode' in p ? p.parentNode : null) if (p === e) return true;
     return false;
   };
   const qualifies = (e: El) => text(e).includes('总体情况') && reportTables.length > 0 && reportTables.every((t) => contains(e, t));
-  const container = all.filter(qualifies).pop() ?? all.filter((e) => text(e).includes('总体情况')).pop() ?? body;
+  const container = all.filter(qualifies).pop() ?? all.filter((e) => /总体情况/.test(text(e)) && /主动公开|存在的主要问题|其他需要报告/.test(text(e))).pop() ?? body;
   if (container !== body) addNote(notes, `只读取了网页中的年报正文（<${container.tagName}${classOf(container)}>），网站导航等其他内容已忽略`);
 
   const blocks: SourceBlock[] = [];

@@ -1,5 +1,7 @@
 import type { Prose, Report } from '../../src/model/report.js';
-import { checkText } from '../../src/pipeline.js';
+import type { Document } from '../../src/model/document.js';
+import { checkText, composeChecked } from '../../src/pipeline.js';
+import { blockTexts } from './miniRender.js';
 
 /** A checked report from YAML text, failing loudly when it does not validate. */
 export function reportOf(yaml: string, file = 'x.yaml'): Report {
@@ -42,3 +44,16 @@ export function proseOf(r: Report): Record<'preamble' | 'overview' | 'proactive'
     other: other.length === 1 && other[0] === '无。' ? [] : other,
   };
 }
+
+export function documentOf(yaml: string, file: string): Document {
+  const doc = composeChecked(checkText(yaml, file));
+  if (!doc) throw new Error(`${file} does not compose`);
+  return doc;
+}
+
+/** A Document as the tokens a reader sees: every paragraph's text and every table cell's text. */
+export function tokens(doc: Document): string[] {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  return doc.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => `C:${squash(c.text)}`)) : blockTexts(b).map((t) => `P:${squash(t)}`)));
+}
+
