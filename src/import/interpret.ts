@@ -95,9 +95,10 @@ export function interpret(doc: SourceDocument): Draft {
   for (const key of SECTION_KEYS) {
     if (!sections.has(key)) {
       draft.notes.push(`原文缺少“${SECTION_TITLES[key]}”一节`);
-      if (key === 'overview' || key === 'problems') markUnsure(draft, key, '原文缺少这一节，请补写');
+      if (key === 'overview' || key === 'problems' || key === 'other') markUnsure(draft, key, '原文缺少这一节，请补写');
     }
   }
+  readSignature(draft);
 
   const byKind = (k: TableKind) => tables.filter((t) => t.kind === k).flatMap((t) => t.rows);
   if (tables.some((t) => t.kind === 'proactive')) readProactive(byKind('proactive'), ed, draft);
@@ -135,6 +136,24 @@ function noteHeading(text: string, keys: SectionKey[], number: string | null, no
   } else {
     notes.push(`章节标题“${printed}”与国家格式的“${official}”不同（可能是错别字），按国家格式导入`);
   }
+}
+
+const SIGNED_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+/**
+ * The signature block Word originals end with (机关名称 / 2022年1月20日) is not prose: the date
+ * becomes `date` (成文日期), the agency line is dropped.
+ */
+function readSignature(draft: Draft): void {
+  const last = [draft.other, draft.problems].find((p): p is string[] => p !== null && p.length > 0);
+  if (!last) return;
+  const m = SIGNED_DATE.exec(last[last.length - 1]!.replace(/\s+/g, ''));
+  if (!m) return;
+  last.pop();
+  draft.date ??= `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const before = last[last.length - 1];
+  if (before !== undefined && (before === draft.agency || before === draft.unitLine || ([...before].length <= 30 && !/[。，；：]/.test(before) && /(局|委员会|委|办公室|政府|中心|街道|办事处|院|所|厅|部)$/.test(before)))) last.pop();
+  draft.notes.push(`文末的落款和日期不作为正文导入，成文日期记为 ${draft.date}`);
 }
 
 function yearFromText(paragraphs: string[]): number | null {

@@ -36,14 +36,18 @@ export function readHtml(input: string): SourceDocument {
   if (container !== body) addNote(notes, `只读取了网页中的年报正文（<${container.tagName}${classOf(container)}>），网站导航等其他内容已忽略`);
 
   const blocks: SourceBlock[] = [];
-  const firstText = text(container).slice(0, 80);
-  if (!/报告/.test(firstText)) {
-    // Portals often print the title in a header element outside the article body.
-    const before = all.slice(0, all.indexOf(container)).filter((e) => /^(h[1-6]|p|div|td|span|title)$/.test(e.tagName) && /政府信息公开.*报告/.test(text(e)) && text(e).length <= 80);
-    const heading = before.filter((e) => e.tagName !== 'title').pop() ?? before.pop();
-    if (heading) blocks.push({ type: 'paragraph', text: cleanText(plainText(heading)).replace(/[_|｜-].*$/, '').trim() });
-  }
   flatten(container, blocks, notes);
+  const first = blocks[0];
+  const titleLike = (t: string) => [...t].length <= 80 && /报告/.test(t) && !/。/.test(t);
+  if (!(first?.type === 'paragraph' && titleLike(first.text))) {
+    // Portals often print the title in a header element outside the article body.
+    const before = all.slice(0, all.indexOf(container)).filter((e) => /^(h[1-6]|p|div|td|span|title)$/.test(e.tagName) && /政府信息公开.*报告/.test(text(e)) && titleLike(text(e)));
+    const heading = before.filter((e) => e.tagName !== 'title').pop() ?? before.pop();
+    if (heading) {
+      blocks.unshift({ type: 'paragraph', text: cleanText(plainText(heading)).replace(/\s*[-_|｜].*$/, '').trim() });
+      addNote(notes, `标题取自正文之外的<${heading.tagName}${classOf(heading)}>`);
+    }
+  }
   if (!blocks.some((b) => b.type === 'table')) addNote(notes, '网页中没有找到表格');
   return { format: 'html', blocks, notes };
 }
@@ -73,8 +77,18 @@ function tables(e: El): El[] {
   return out;
 }
 
-/** Text of an element with line breaks at block boundaries and `<br>`. */
+const plainCache = new WeakMap<T.ParentNode, string>();
+
+/** Text of an element with line breaks at block boundaries and `<br>` (memoised: linear on a whole page). */
 function plainText(n: T.ParentNode): string {
+  const hit = plainCache.get(n);
+  if (hit !== undefined) return hit;
+  const out = plainTextOf(n);
+  plainCache.set(n, out);
+  return out;
+}
+
+function plainTextOf(n: T.ParentNode): string {
   let out = '';
   for (const c of n.childNodes) {
     if (c.nodeName === '#text') out += (c as T.TextNode).value.replace(/[\r\n]+/g, ' ');
