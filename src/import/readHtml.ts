@@ -37,9 +37,9 @@ export function readHtml(input: string): SourceDocument {
 
   const blocks: SourceBlock[] = [];
   flatten(container, blocks, notes);
-  const first = blocks[0];
   const titleLike = (t: string) => [...t].length <= 80 && /报告/.test(t) && !/。/.test(t);
-  if (!(first?.type === 'paragraph' && titleLike(first.text))) {
+  // A title may be split over lines (unit name above, seeds 003/004): look at the first few.
+  if (!blocks.slice(0, 3).some((b) => b.type === 'paragraph' && titleLike(b.text))) {
     // Portals often print the title in a header element outside the article body.
     const before = all.slice(0, all.indexOf(container)).filter((e) => /^(h[1-6]|p|div|td|span|title)$/.test(e.tagName) && /政府信息公开.*报告/.test(text(e)) && titleLike(text(e)));
     const heading = before.filter((e) => e.tagName !== 'title').pop() ?? before.pop();
