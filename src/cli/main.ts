@@ -3,6 +3,7 @@ import { runCheck } from './check.js';
 import { runInit } from './init.js';
 import { runSchema } from './schema.js';
 import { runRender } from './render.js';
+import { runFonts } from './fonts.js';
 import { UsageError } from './args.js';
 import { processIo, type Io } from './io.js';
 
@@ -13,11 +14,12 @@ const HELP = `nianbao — 政府信息公开工作年度报告生成器
   nianbao check [--json] [--previous 上年.yaml] 文件…    检查数据和勾稽关系
   nianbao render [--docx] [--pdf] [--html] [-o 文件夹] 文件…  生成 DOCX / PDF / HTML
   nianbao schema                                        输出 JSON Schema（供编辑器自动补全和检查）
+  nianbao fonts [--font 角色=文件]                        列出每个字体角色使用的字体文件
 
 退出码：0 无错误（可有警告），1 数据有错误，2 用法错误。`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, schema: runSchema, render: runRender };
+const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, schema: runSchema, render: runRender, fonts: runFonts };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;

@@ -38,7 +38,9 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
     if (h + (repeat ? headerHeight : 0) > pageHeight + 0.01) {
       throw new TableTooTallError(`表格“${t.caption}”${rowName(p, r)}比一页还高，无法排版；请缩短该行的文字`);
     }
-    if (h > pager.room + 0.01 && !pager.fresh && chunks.length > 0) {
+    // This table's own rows count as content too: its items are pushed only at the end.
+    const started = !pager.fresh || chunks[chunks.length - 1]?.page === pager.index;
+    if (h > pager.room + 0.01 && started) {
       pager.newPage();
       if (repeat) for (let hr = 0; hr < H; hr++) place(hr, true);
     }
