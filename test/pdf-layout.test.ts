@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document, TableBlock } from '../src/model/document.js';
@@ -19,6 +21,7 @@ describe('PDF layout (pure)', () => {
     docOf(reportYaml('2019', [[['overview'], filler(3)]])),
     docOf(reportYaml('2021', [[['overview'], filler(3)]])),
     ...fc.sample(reportArbitrary(), { numRuns: 4, seed: 7 }).map((r) => docOf(r.yaml)),
+    ...(existsSync('data') ? readdirSync('data').filter((f) => f.endsWith('.yaml')).map((f) => docOf(readFileSync(join('data', f), 'utf8'), f)) : []),
   ];
 
   it('justifies: every non-final line of a body paragraph ends within 0.5 pt of the right margin', () => {

@@ -26,7 +26,7 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
   let bytes = fileBytes.get(file);
   try {
     if (!bytes) {
-      bytes = new Uint8Array(readFileSync(file));
+      bytes = readFileSync(file); // a Buffer is a Uint8Array: no 15 MB copy
       fileBytes.set(file, bytes);
     }
   } catch (e) {

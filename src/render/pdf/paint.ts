@@ -91,6 +91,7 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     if (!key) fontKeys.set(f, (key = `${f.file}#${f.postscriptName}`));
     // A parsed fontkit face and a string key: pdfkit caches by the key and never re-reads the file.
     doc.font(f.font as unknown as string, key, size);
+    shareLayoutCache(doc, f);
   };
 
   for (const page of layout.pages) {
@@ -136,4 +137,18 @@ function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => v
     if (s.fakeBold) doc.lineWidth(s.size * 0.03).strokeColor('black');
     doc.fillColor('black').text(s.text, s.x, item.y, { lineBreak: false, characterSpacing: s.spacing, baseline: 'alphabetic', ...(s.fakeBold ? { fill: true, stroke: true } : {}) });
   }
+}
+
+/**
+ * pdfkit shapes every string it draws (fontkit GSUB/GPOS) and caches the result per document; the
+ * shaped runs depend only on the face, so one cache per face serves every document in the process
+ * (warm renders skip shaping). pdfkit reads the cached runs and never changes them.
+ */
+const layoutCaches = new WeakMap<object, Record<string, unknown>>();
+function shareLayoutCache(doc: Doc, face: ResolvedFace): void {
+  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown>; font?: object } })._font;
+  if (!embedded || embedded.font !== (face.font as object) || !embedded.layoutCache) return;
+  let shared = layoutCaches.get(face.font);
+  if (!shared) layoutCaches.set(face.font, (shared = embedded.layoutCache));
+  embedded.layoutCache = shared;
 }
