@@ -40,7 +40,11 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
     }
     // This table's own rows count as content too: its items are pushed only at the end.
     const started = !pager.fresh || chunks[chunks.length - 1]?.page === pager.index;
-    if (h > pager.room + 0.01 && started) {
+    // A row of header cells inside the body (第二十条第（八）项, 信息内容 …) stays with the row it heads.
+    let need = h;
+    for (let k = r; k >= H && k + 1 < p.rowCount && headerOnly(p, k); k++) need += p.rowHeights[k + 1]!;
+    if (need > pageHeight - (repeat ? headerHeight : 0)) need = h;
+    if (need > pager.room + 0.01 && started) {
       pager.newPage();
       if (repeat) for (let hr = 0; hr < H; hr++) place(hr, true);
     }
@@ -66,6 +70,8 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
   for (const [page, items] of perPage) pager.pages[page]!.items.push(...items);
   return { block: index, pages: chunks.map((c) => ({ page: c.page, rows: c.rows.map((x) => x.row), repeatedHeader: c.rows.some((x) => x.repeated) })) };
 }
+
+const headerOnly = (p: PreparedTable, row: number) => p.cells.filter((c) => c.row === row).every((c) => c.cell.kind === 'header');
 
 const height = (rows: Placed[], p: PreparedTable) => rows.reduce((a, x) => a + p.rowHeights[x.row]!, 0);
 
