@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scaffold } from '../src/schema/scaffold.js';
@@ -43,8 +44,35 @@ describe.each(examples)('PDF of %s', (name, yaml) => {
     pages.forEach((p, i) => expect(p).toContain(`—${i + 1}—`));
   });
 
+  it('is tagged: structure tree, table headers with spans, artifacts, language and title shown', () => {
+    const raw = Buffer.from(bytes).toString('latin1');
+    for (const key of ['/StructTreeRoot', '/S /Table', '/S /TH', '/S /TD', '/RowSpan', '/ColSpan', '/Lang (zh-CN)', '/DisplayDocTitle true', '/Marked true']) {
+      expect(raw, key).toContain(key);
+    }
+    // Page numbers and borders are marked as artifacts inside the (compressed) content streams.
+    expect(contentStreams(bytes).some((c) => c.includes('/Artifact'))).toBe(true);
+  });
+
   it('is byte-identical across two runs', async () => {
     const again = (await renderPdf(doc, {})).bytes;
     expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
   });
 });
+
+function contentStreams(bytes: Uint8Array): string[] {
+  const buf = Buffer.from(bytes);
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const s = buf.indexOf('stream\n', at);
+    if (s < 0) break;
+    const e = buf.indexOf('\nendstream', s);
+    try {
+      out.push(inflateSync(buf.subarray(s + 7, e)).toString('latin1'));
+    } catch {
+      /* not deflated (XMP, fonts) */
+    }
+    at = e + 10;
+  }
+  return out;
+}
