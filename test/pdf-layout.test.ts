@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Document, TableBlock } from '../src/model/document.js';
 import { DEFAULT_STYLE } from '../src/model/style.js';
 import { geometry } from '../src/render/pdf/geometry.js';
+import { fontMetrics } from '../src/render/pdf/metrics.js';
+import { fallbackPath, resolveFonts } from '../src/fonts/index.js';
 import { layoutDocument } from '../src/render/pdf/layout.js';
 import { TableTooTallError } from '../src/render/pdf/tableflow.js';
 import { renderPdf } from '../src/render/pdf/index.js';
@@ -101,5 +103,19 @@ describe('PDF layout (pure)', () => {
     if (realMetrics().covers('body', '𠀀')) return; // a face with Ext-B: nothing to warn about
     expect(w.length).toBeGreaterThan(0);
     expect(w[0]!.pos?.line).toBeGreaterThan(0);
+  });
+});
+
+describe('PDF layout with other faces', () => {
+  const regular = fallbackPath({ pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf' });
+  const sans = fallbackPath({ pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' });
+  const doc = docOf(reportYaml('2021', [[['problems'], '1.压实公开责任。建立执法信息“七日公开”台账，2021年逐月通报。']]));
+
+  it('synthesises bold for 1. leads when the 仿宋 face has no bold weight, and sets digits in the Latin face when one is found', () => {
+    const m = fontMetrics(resolveFonts(DEFAULT_STYLE.fonts, { explicit: { heading3: regular, latin: sans }, systemDirs: [] }));
+    const segments = layoutDocument(doc, DEFAULT_STYLE, m).pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' ? i.segments : [])));
+    expect(segments.find((s) => s.text === '1.')!.role).toBe('latin');
+    expect(segments.some((s) => s.role === 'heading3' && s.fakeBold)).toBe(true);
+    expect(segments.some((s) => s.text === '2021' && s.role === 'latin')).toBe(true);
   });
 });

@@ -21,6 +21,6 @@ export const renderPdf: Renderer = async (doc, options) => {
   const layout = layoutDocument(doc, style, metrics);
   const tables = new Map<number, TableBlock>();
   doc.blocks.forEach((b, i) => b.type === 'table' && tables.set(i, b));
-  const bytes = await paint(layout, { meta: doc.meta, tables, face: metrics.face, ...(options.pdfa ? { pdfa: options.pdfa } : {}) });
+  const bytes = await paint(layout, { meta: doc.meta, tables, face: metrics.face, border: style.tableBorder, ...(options.pdfa ? { pdfa: options.pdfa } : {}) });
   return { bytes, warnings: [...warnings, ...layout.warnings] };
 };

@@ -13,6 +13,8 @@ export interface PaintOptions {
   tables: Map<number, TableBlock>;
   face(role: FontRole): ResolvedFace;
   pdfa?: '1b' | '2b';
+  /** Table border width in points (style.tableBorder, spec §6.4: 0.5 pt). */
+  border: number;
 }
 
 /**
@@ -111,7 +113,7 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
         }
         open = item.tag;
       }
-      draw(doc, item, useFont);
+      draw(doc, item, useFont, o.border);
     }
     close();
   }
@@ -127,9 +129,9 @@ function sameTag(a: Tag | undefined, b: Tag): boolean {
   return b.kind === 'cell' && a.block === b.block && a.row === b.row && a.col === b.col;
 }
 
-function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => void): void {
+function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => void, border: number): void {
   if (item.kind === 'rect') {
-    doc.lineWidth(0.5).rect(item.x, item.y, item.w, item.h).stroke('black');
+    doc.lineWidth(border).rect(item.x, item.y, item.w, item.h).stroke('black');
     return;
   }
   for (const s of item.segments) {
