@@ -31,6 +31,8 @@ interface Unit {
   natural: number;
   /** Advance including tracking. */
   w: number;
+  /** A Latin word's characters and their advances, to break a word wider than the line. */
+  split?: () => Unit[];
 }
 
 /** Kinsoku (禁则): characters that may not open a line, and those that may not close one. */
@@ -75,7 +77,11 @@ function tokenize(runs: Run[], m: Metrics): Unit[] {
       const role = kind === 'latin' && m.hasLatin && !NO_LATIN_FACE.has(run.role) ? 'latin' : run.role;
       const natural = m.width(role, run.size, text);
       const tracking = kind === 'cjk' ? run.tracking * [...text].length : 0;
-      out.push({ text, kind, role, size: run.size, tracking, fakeBold: run.fakeBold === true, natural, w: natural + tracking });
+      const unit: Unit = { text, kind, role, size: run.size, tracking, fakeBold: run.fakeBold === true, natural, w: natural + tracking };
+      if (kind === 'latin' && text.length > 1) {
+        unit.split = () => [...text].map((c) => ({ ...unit, text: c, natural: m.width(role, run.size, c), w: m.width(role, run.size, c), split: undefined }));
+      }
+      out.push(unit);
     }
   }
   return out;
@@ -96,9 +102,9 @@ function breakUnits(units: Unit[], width: number, indent: number): [number, numb
     while (j < units.length && x + units[j]!.natural <= avail + EPS) x += units[j++]!.w;
     if (j === i) {
       const u = units[i]!;
-      if (u.kind === 'latin' && u.text.length > 1) {
+      if (u.split) {
         // A word wider than the line (a long URL): break it between characters.
-        units.splice(i, 1, ...[...u.text].map((c) => ({ ...u, text: c, natural: (u.natural * 1) / u.text.length, w: u.natural / u.text.length })));
+        units.splice(i, 1, ...u.split());
         continue;
       }
       j = i + 1;
