@@ -5,11 +5,8 @@ import type { OutputFormat, Renderer } from './types.js';
  * lazily so that `check` never pays for docx/pdfkit start-up.
  */
 export const RENDERERS: Partial<Record<OutputFormat, () => Promise<Renderer>>> = {
-<<<<<<< HEAD
   pdf: async () => (await import('./pdf/index.js')).renderPdf,
-=======
   html: async () => (await import('./html/index.js')).renderHtml,
->>>>>>> main
 };
 
 export type { OutputFormat, Renderer, RenderOptions, RenderResult, RenderWarning } from './types.js';
