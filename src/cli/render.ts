@@ -4,14 +4,15 @@ import { composeChecked, type Checked } from '../pipeline.js';
 import { RENDERERS } from '../render/index.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
 import { parseArgs, UsageError } from './args.js';
+import { explicitFonts } from './fonts.js';
 import { printDiagnostics, readChecked } from './check.js';
 import type { Io } from './io.js';
 import { outputStem, uniqueStems, writeAtomic } from './output.js';
 
 export async function runRender(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'help'], options: ['o', 'out', 'pdfa-level'] });
+  const args = parseArgs(argv, { flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'help'], options: ['o', 'out', 'pdfa-level', 'font'] });
   if (args.flags.has('help')) {
-    io.out('用法：nianbao render [--docx] [--pdf] [--html] [-o 输出文件夹] 文件.yaml…\n不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”。');
+    io.out('用法：nianbao render [--docx] [--pdf] [--html] [--pdfa [--pdfa-level 1b|2b]] [--font 角色=字体文件] [-o 输出文件夹] 文件.yaml…\n不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”。');
     return 0;
   }
   if (args.positionals.length === 0) throw new UsageError('请给出要生成的 YAML 文件，例如：nianbao render data/*.yaml');
@@ -19,7 +20,11 @@ export async function runRender(argv: string[], io: Io): Promise<number> {
   const formats: OutputFormat[] = chosen.length > 0 ? chosen : OUTPUT_FORMATS.filter((f) => RENDERERS[f]);
   for (const f of formats) if (!RENDERERS[f]) throw new UsageError(`暂不支持 ${f.toUpperCase()} 格式`);
   const options: RenderOptions = {};
-  if (args.flags.has('pdfa')) options.pdfa = args.options.get('pdfa-level') === '1b' ? '1b' : '2b';
+  const level = args.options.get('pdfa-level');
+  if (level !== undefined && level !== '1b' && level !== '2b') throw new UsageError('--pdfa-level 只能是 1b 或 2b');
+  if (args.flags.has('pdfa') || level) options.pdfa = level === '1b' ? '1b' : '2b';
+  const fonts = explicitFonts(args.options.get('font'), process.env);
+  if (Object.keys(fonts).length > 0) options.fonts = fonts;
   if (args.flags.has('embed-fonts')) options.embedFonts = true;
   if (args.flags.has('fragment')) options.fragment = true;
   const outDir = resolve(args.options.get('o') ?? args.options.get('out') ?? 'output');

@@ -6,6 +6,7 @@ import type { OutputFormat, Renderer } from './types.js';
  */
 export const RENDERERS: Partial<Record<OutputFormat, () => Promise<Renderer>>> = {
   docx: async () => (await import('./docx/index.js')).renderDocx,
+  pdf: async () => (await import('./pdf/index.js')).renderPdf,
   html: async () => (await import('./html/index.js')).renderHtml,
 };
 
