@@ -40,8 +40,8 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   for (const f of formats) if (!registered[f]) throw new UsageError(`暂不支持 ${f.toUpperCase()} 格式`);
 
   const { files, unmatched } = await expandInputs(args.positionals);
+  if (files.length === 0) throw new UsageError(`没有找到要生成的 YAML 文件（没有文件匹配“${unmatched.join('”“')}”）`);
   for (const p of unmatched) io.err(`警告：没有文件匹配“${p}”`);
-  if (files.length === 0) throw new UsageError('没有找到要生成的 YAML 文件');
   const plan: BatchPlan = { files, formats, options: renderOptions(args.flags, args.options), outDir: args.options.get('o') ?? args.options.get('out') ?? 'output', jobs: jobsOption(args.options.get('jobs')) };
 
   const outDirProblem = await prepareOutDir(plan.outDir);

@@ -16,9 +16,9 @@ export const BIN = join(root, 'dist', 'cli', 'main.js');
 /** A fresh folder under the system temp dir. */
 export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `nianbao-${tag}-`));
 
-/** A valid report YAML for `agency`, optionally with edits. */
+/** A valid report YAML for `agency` (the title follows the agency). */
 export function reportFor(agency: string, edition: EditionId = '2021', year?: number): string {
-  return reportYaml(edition, [[['agency'], agency]], year === undefined ? {} : { year });
+  return reportYaml(edition, [[['agency'], agency], [['title'], undefined]], year === undefined ? {} : { year });
 }
 
 /** Writes files into `dir`; returns their paths in the order given. */

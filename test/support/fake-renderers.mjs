@@ -10,7 +10,7 @@ const SLOW_MS = Number(process.env.NIANBAO_FAKE_SLOW_MS ?? 1500);
 function fake(format) {
   /** @param {import('../../dist/model/document.js').Document} doc @param {import('../../dist/render/types.js').RenderOptions} options */
   return async (doc, options) => {
-    const who = doc.meta.title;
+    const who = doc.meta.author;
     if (who.includes('SLOW')) await new Promise((r) => setTimeout(r, SLOW_MS));
     if (who.includes('THROW') && format === 'pdf') throw new Error('假渲染器故意失败');
     if (who.includes('CRASH') && !isMainThread) {
