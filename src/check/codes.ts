@@ -6,6 +6,7 @@ export const RULE_CODES = {
   'identity/received-plus-carried': ['error', 'A1：每列 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理'],
   'identity/row-total': ['error', 'A2：三 表每行 总计 = 自然人 + 五类法人或其他组织'],
   'identity/results-total': ['error', 'A3：（七）总计 = （一）至（六）各项之和'],
+  'identity/suspect-cell': ['error', 'A1–A3 交叉：一个数字同时使所在行和所在列不平衡时，指出这个单元格'],
   'identity/review-total': ['error', 'A4：四 表每组 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结'],
   'schema/negative': ['error', 'A5：数量不能为负数（本年增/减 除外）'],
   'schema/not-an-integer': ['error', 'A5：数量应为整数'],

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { getEdition } from '../editions/index.js';
-import { cellName, figureRows, resultRowKeys } from '../editions/rows.js';
+import { cellName, figureRows, resultRowKeys, type FigureRowDef } from '../editions/rows.js';
 import type { Figure, Report, YamlPath } from '../model/report.js';
 
 /**
@@ -23,6 +23,10 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
   const byKey = new Map(defs.map((d) => [d.key, d]));
   const row = (key: string) => report.rows[key]!;
   const out: Diagnostic[] = [];
+  // Gaps (parts − total) of the unbalanced 三-table rows and columns, to point at the cell where
+  // an unbalanced row and an unbalanced column cross (see suspectCells).
+  const rowGaps: Gap[] = [];
+  const columnGaps: Gap[] = [];
 
   // A2 (per applications row) and A4 (per review group): 总计 = sum of the other columns.
   for (const def of defs) {
@@ -34,6 +38,7 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     const parts = r.cells.filter((_, i) => i !== def.totalColumn);
     const sum = parts.reduce((s, f) => s + n(f), 0);
     if (n(total) !== sum) {
+      if (def.table === 'applications') rowGaps.push({ at: def.key, gap: sum - n(total), rule: 'A2' });
       const names = def.columns.filter((_, i) => i !== def.totalColumn).map((c) => c.label).join('、');
       out.push(
         at(
@@ -55,6 +60,7 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     if (t.computed) return;
     const sum = results.reduce((s, r) => s + n(r.cells[c]), 0);
     if (n(t) !== sum) {
+      columnGaps.push({ at: c, gap: sum - n(t), rule: 'A3' });
       out.push(at('identity/results-total', 'error', `${cellName(totalDef, c)}：应为 ${sum}（（一）至（六）各项之和），实际填写 ${shown(t)}`, t.path));
     }
   });
@@ -70,6 +76,7 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     const left = n(N.cells[c]) + n(P.cells[c]);
     const right = n(totalRow.cells[c]) + n(F.cells[c]);
     if (left !== right) {
+      columnGaps.push({ at: c, gap: left - right, rule: 'A1' });
       out.push(
         at(
           'identity/received-plus-carried',
@@ -80,6 +87,46 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
       );
     }
   });
+  out.push(...suspectCells(report, rowGaps, columnGaps, byKey, at, new Set(out.map((d) => d.path.join('.')))));
   return out;
 }
 
+interface Gap {
+  at: string | number;
+  /** parts − total (A2, A3) or left − right (A1). */
+  gap: number;
+  rule: 'A1' | 'A2' | 'A3';
+}
+
+/**
+ * How a wrong figure in `rowKey` moves a column's gap, for the same error that moves its row's
+ * gap by +e: A3 sums the result rows (+e); A1 has 一、二 on the left (+e), and 四 and the
+ * （七）总计 (given, or computed from the result rows) on the right (−e).
+ */
+function columnSign(rowKey: string, rule: Gap['rule']): number {
+  const received = rowKey === 'applications.newlyReceived' || rowKey === 'applications.carriedOver';
+  if (rule === 'A3') return rowKey.startsWith('applications.results.') && rowKey !== 'applications.results.total' ? 1 : 0;
+  return received ? 1 : -1;
+}
+
+/**
+ * One wrong figure in the 三 table unbalances its row (A2) and its column (A1 or A3) by the same
+ * amount; the messages of those rules name the totals, not the figure. Where exactly one
+ * unbalanced row and one unbalanced column agree, the cell where they cross is named too, at its
+ * own position, so a clerk lands on the number to fix.
+ */
+function suspectCells(report: Report, rowGaps: Gap[], columnGaps: Gap[], byKey: Map<string, FigureRowDef>, at: At, reported: Set<string>): Diagnostic[] {
+  const explains = (r: Gap, c: Gap) => columnSign(r.at as string, c.rule) * r.gap === c.gap;
+  const out: Diagnostic[] = [];
+  for (const r of rowGaps) {
+    const columns = new Set(columnGaps.filter((c) => explains(r, c)).map((c) => c.at as number));
+    if (columns.size !== 1) continue;
+    const col = [...columns][0]!;
+    if (rowGaps.filter((other) => columnGaps.some((c) => c.at === col && explains(other, c))).length !== 1) continue;
+    const def = byKey.get(r.at as string)!;
+    const cell = report.rows[def.key]!.cells[col]!;
+    if (reported.has(cell.path.join('.'))) continue;
+    out.push(at('identity/suspect-cell', 'error', `${cellName(def, col)}：所在行的总计和所在列的合计都相差 ${Math.abs(r.gap)}，很可能是这个数字（${shown(cell)}）填错了`, cell.path));
+  }
+  return out;
+}

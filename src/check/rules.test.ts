@@ -31,6 +31,30 @@ describe('identity rules (spec §4)', () => {
     expect(codes(check('2021', [[['applications', 'newlyReceived'], [1, 2, 0, 0, 0, 0]], [[...R, 'granted'], [1, 2, 0, 0, 0, 0]]]))).toEqual([]);
   });
 
+  it('identity/suspect-cell names the figure where an unbalanced row and column cross', () => {
+    // 予以公开 · 科研机构 written 3 instead of 0: its row total and its column no longer add up.
+    const c = check('2021', [
+      [['applications', 'newlyReceived'], [1, 2, 0, 0, 0, 0, 3]],
+      [[...R, 'granted'], [1, 2, 3, 0, 0, 0, 3]],
+      [[...R, 'total'], [1, 2, 0, 0, 0, 0, 3]],
+    ]);
+    expect(codes(c)).toContain('identity/suspect-cell');
+    const d = c.diagnostics.find((x) => x.code === 'identity/suspect-cell')!;
+    expect(d.path).toEqual([...R, 'granted', 2]);
+    expect(d.message).toContain('（一）予以公开 · 科研机构');
+  });
+
+  it('identity/suspect-cell stays quiet when only a total is wrong or the gaps do not match', () => {
+    expect(codes(check('2021', [[['applications', 'newlyReceived'], [1, 2, 0, 0, 0, 0, 4]], [[...R, 'granted'], [1, 2, 0, 0, 0, 0]]]))).not.toContain('identity/suspect-cell');
+    // Two wrong figures of the same size in one row: two matching columns, no single suspect.
+    const two = check('2021', [
+      [['applications', 'newlyReceived'], [1, 2, 0, 0, 0, 0, 3]],
+      [[...R, 'granted'], [1, 2, 1, 1, 0, 0, 3]],
+      [[...R, 'total'], [1, 2, 0, 0, 0, 0, 3]],
+    ]);
+    expect(codes(two)).not.toContain('identity/suspect-cell');
+  });
+
   it('A1 identity/received-plus-carried fires per column at 四、结转下年度继续办理', () => {
     const c = check('2019', [[['applications', 'newlyReceived'], [2, 0, 0, 0, 0, 0]], [[...R, 'granted'], [1, 0, 0, 0, 0, 0]]]);
     expect(codes(c)).toEqual(['identity/received-plus-carried']);
