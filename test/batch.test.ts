@@ -167,10 +167,16 @@ describe('render: faults (issue 7)', () => {
 
 describe('render: the examples in data/', () => {
   const data = join(import.meta.dirname, '..', 'data');
-  it.runIf(existsSync(data))('every example renders through the batch', async () => {
-    const out = tempDir('data');
-    const { code, io } = await render([`${data}/*.yaml`, '-o', out, '--pdf']);
-    expect(io.lines.filter((l) => l.startsWith('✗'))).toEqual([]);
-    expect(code).toBe(0);
+  it.runIf(existsSync(data))('every example renders through the batch, the same with --jobs 1 and the pool', async () => {
+    const outs: Record<string, string>[] = [];
+    for (const jobs of ['1', '2']) {
+      const out = tempDir('data');
+      const { code, io } = await render([`${data}/*.yaml`, '-o', out, '--jobs', jobs]);
+      expect(io.lines.filter((l) => l.startsWith('✗'))).toEqual([]);
+      expect(code).toBe(0);
+      outs.push(listing(out));
+    }
+    expect(Object.keys(outs[0]!)).toHaveLength(3 * readdirSync(data).filter((n) => n.endsWith('.yaml')).length);
+    expect(outs[1]).toEqual(outs[0]);
   });
 });

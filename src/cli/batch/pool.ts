@@ -4,6 +4,8 @@ import type { EventSink, Runner } from './runner.js';
 
 export const DEFAULT_WORKER_URL = new URL('./worker.js', import.meta.url);
 
+const WORKER_HEAP_MB = 1024;
+
 /** Workers that die before loading their renderers this many times in a row mean a broken setup. */
 const MAX_STARTUP_FAILURES = 3;
 
@@ -54,7 +56,9 @@ export class WorkerPool implements Runner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerUrl, { workerData: this.init });
+    // A heap cap per worker: a runaway render ends its own worker (reported for that file),
+    // not the whole batch. Far above what a report needs (fonts included).
+    const worker = new Worker(this.workerUrl, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined };
     this.slots.add(slot);
     worker.on('message', (m: JobEvent | ReadyMessage) => {

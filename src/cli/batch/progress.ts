@@ -31,6 +31,8 @@ class BarReporter implements Reporter {
   private failed = 0;
   private readonly started = performance.now();
   private last = '';
+  private current = '';
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly io: Io,
@@ -39,7 +41,9 @@ class BarReporter implements Reporter {
 
   start(total: number): void {
     this.total = total;
-    this.draw('');
+    this.draw();
+    // Keeps the clock moving while a long file renders; never keeps the process alive.
+    this.timer = setInterval(() => this.draw(), 250).unref();
   }
 
   file(o: FileOutcome): void {
@@ -51,20 +55,22 @@ class BarReporter implements Reporter {
       for (const m of o.messages) this.io.err(m);
       if (!o.ok) this.io.err(lineFor(o));
     }
-    this.draw(o.file);
+    this.current = o.file;
+    this.draw();
   }
 
   end(s: BatchSummary): void {
+    clearInterval(this.timer);
     this.clear();
     this.io.err(summaryText(s));
   }
 
-  private draw(current: string): void {
+  private draw(): void {
     const filled = this.total === 0 ? BAR_WIDTH : Math.round((this.done / this.total) * BAR_WIDTH);
     const secs = ((performance.now() - this.started) / 1000).toFixed(1);
     const head = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${this.done}/${this.total}${this.failed ? ` 失败 ${this.failed}` : ''} ${secs} 秒 `;
     const room = (this.io.columns ?? 80) - displayWidth(head) - 1;
-    const line = head + fit(current, room);
+    const line = head + fit(this.current, room);
     if (line !== this.last) this.write(`\r\x1b[2K${line}`);
     this.last = line;
   }
