@@ -45,12 +45,12 @@ export function checkText(text: string, file: string, previous?: Checked): Check
 }
 
 export function atFor(source: SourceFile): At {
-  return (code, severity, message, path, snippet) => ({
+  return (code, severity, message, path, snippet, occurrence) => ({
     code,
     severity,
     message,
     file: source.file,
-    ...(snippet ? source.positionIn(path, snippet) : source.positionOf(path)),
+    ...(snippet ? source.positionIn(path, snippet, occurrence) : source.positionOf(path)),
     path,
   });
 }

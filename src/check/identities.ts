@@ -5,9 +5,10 @@ import type { Figure, Report, YamlPath } from '../model/report.js';
 
 /**
  * Where a diagnostic about a path points: the caller maps paths to file:line:column. `snippet`
- * narrows a position inside a block of prose to the paragraph that contains it.
+ * narrows a position inside a block of prose to where that text occurs (its `occurrence`-th
+ * time, counting from 0, when a block repeats it).
  */
-export type At = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath, snippet?: string) => Diagnostic;
+export type At = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath, snippet?: string, occurrence?: number) => Diagnostic;
 
 const n = (f: Figure | undefined): number => f?.value ?? 0;
 const shown = (f: Figure | undefined): string => (f === undefined || f.value === null ? '空白' : f.text);

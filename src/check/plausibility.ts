@@ -85,6 +85,14 @@ function checkProseNumbers(report: Report, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   const context = textContext(report);
   const all: Prose = [...report.preamble, ...report.overview, ...report.tableText.proactive, ...report.tableText.applications, ...report.tableText.review, ...report.problems, ...report.other];
+  // The n-th time a snippet occurs in one YAML block, so repeated text points at its own place.
+  const seen = new Map<string, number>();
+  const nth = (path: readonly (string | number)[], snippet: string) => {
+    const key = `${path.join('.')}\u0000${snippet}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n;
+  };
   for (const item of all) {
     const raw = item.kind === 'lead' ? `${item.lead}${item.text}` : item.text;
     let text: string;
@@ -96,14 +104,16 @@ function checkProseNumbers(report: Report, at: At): Diagnostic[] {
       continue;
     }
     if (text.includes(TODO)) {
-      out.push(at('prose/todo', 'warning', `还有未填写的内容（${TODO}）`, item.path, text.slice(Math.max(0, text.indexOf(TODO) - 6))));
+      for (let k = 0; k < text.split(TODO).length - 1; k++) {
+        out.push(at('prose/todo', 'warning', `还有未填写的内容（${TODO}）`, item.path, TODO, nth(item.path, TODO)));
+      }
     }
     for (const q of QUOTES) {
       for (const m of text.matchAll(q.pattern)) {
         const quoted = Number(m[1] ?? m[2]);
         const expected = q.expected(report);
         if (quoted !== expected) {
-          out.push(at(q.code, 'warning', `正文写“${m[0]}”，但表格中${q.what}为 ${expected}`, item.path, m[0]));
+          out.push(at(q.code, 'warning', `正文写“${m[0]}”，但表格中${q.what}为 ${expected}`, item.path, m[0], nth(item.path, m[0])));
         }
       }
     }

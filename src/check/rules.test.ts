@@ -168,6 +168,13 @@ describe('soft checks (spec §4.4)', () => {
     expect(codes(check('2021', [[['problems'], '【待填写】']]))).toEqual(['prose/todo']);
   });
 
+  it('prose/todo points at each marker, also when paragraphs repeat', () => {
+    const c = check('2021', [[['problems'], '（一）主要问题\n\n【待填写】\n\n（二）改进措施\n\n【待填写】。【待填写】']]);
+    const places = c.diagnostics.filter((d) => d.code === 'prose/todo').map((d) => `${d.line}:${d.column}`);
+    expect(places).toHaveLength(3);
+    expect(new Set(places).size).toBe(3);
+  });
+
   it('format/edition-year warns on an edition that does not match the year', () => {
     expect(codes(check('2019', [], { year: 2023 }))).toEqual(['format/edition-year']);
     expect(codes(check('2021', [], { year: 2020 }))).toEqual(['format/edition-year']);

@@ -25,7 +25,7 @@ export interface SourceFile {
    * Position of `snippet` inside the scalar at `path` (a paragraph inside a block of prose),
    * or the scalar's own position when it cannot be found.
    */
-  positionIn(path: YamlPath, snippet: string): Position;
+  positionIn(path: YamlPath, snippet: string, occurrence?: number): Position;
   /** Source spelling of the scalar at `path` (`7.4630`), if it is a scalar. */
   scalarSource(path: YamlPath): string | undefined;
   /** The text of line `line` (1-based), for carets. */
@@ -117,11 +117,13 @@ export function loadYaml(text: string, file: string): LoadResult {
       const { node, key } = nearest(path);
       return key ? posOfNode(key) : posOfNode(node);
     },
-    positionIn(path, snippet) {
+    positionIn(path, snippet, occurrence = 0) {
       const { node } = nearest(path);
       const needle = snippet.trim().slice(0, 12);
       if (node?.range && needle) {
-        const i = text.slice(node.range[0], node.range[1]).indexOf(needle);
+        const within = text.slice(node.range[0], node.range[1]);
+        let i = within.indexOf(needle);
+        for (let k = 0; k < occurrence && i >= 0; k++) i = within.indexOf(needle, i + needle.length);
         if (i >= 0) return at(node.range[0] + i);
       }
       return this.positionOf(path);
