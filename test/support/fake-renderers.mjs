@@ -23,7 +23,9 @@ function fake(format) {
     const text = `FAKE ${format}${options.fragment ? ' fragment' : ''}\n${JSON.stringify(doc)}\n`;
     // A pooled Buffer for HTML exercises the copy-before-transfer path of the worker.
     const bytes = format === 'html' ? Buffer.from(text) : new TextEncoder().encode(text);
-    const warnings = who.includes('WARN') ? [{ code: 'fake/warning', message: '假警告' }] : [];
+    // WARN: one warning at a YAML position (per file) and one without (the same for every file, like a font fallback).
+    const pos = doc.blocks.find((b) => b.pos)?.pos;
+    const warnings = who.includes('WARN') ? [{ code: 'fake/warning', message: '假警告', pos }, { code: 'fake/fallback', message: '假字体替代' }] : [];
     return { bytes, warnings };
   };
 }

@@ -51,6 +51,7 @@ export async function runBatch(plan: BatchPlan, deps: BatchDeps, reporter: Repor
   await cleanStaleTemps(plan.outDir, fs);
   const states: FileState[] = plan.files.map(() => ({ written: [], writeFailures: [], finished: false }));
   const outcomes: FileOutcome[] = new Array(plan.files.length);
+  const seenGeneral = new Set<string>();
   let nextToName = 0;
   let remaining = plan.files.length;
   let finishAll!: () => void;
@@ -73,7 +74,7 @@ export async function runBatch(plan: BatchPlan, deps: BatchDeps, reporter: Repor
     if (s.writing === undefined && !s.crash && !(s.done && s.name === null)) return;
     s.finished = true;
     void (s.writing ?? Promise.resolve()).then(() => {
-      outcomes[i] = outcomeOf(plan.files[i]!, s);
+      outcomes[i] = outcomeOf(plan.files[i]!, s, seenGeneral);
       reporter.file(outcomes[i]);
       if (--remaining === 0) finishAll();
     });
@@ -125,17 +126,24 @@ function makeRunner(plan: BatchPlan, deps: BatchDeps, onEvent: (e: JobEvent) => 
   return new WorkerPool(size, { renderersModule: deps.renderersModule }, deps.workerUrl ?? DEFAULT_WORKER_URL, onEvent);
 }
 
-function outcomeOf(file: string, s: FileState): FileOutcome {
+/** `seenGeneral`: position-less renderer warnings already shown in this batch (shown once, counted always). */
+function outcomeOf(file: string, s: FileState, seenGeneral: Set<string>): FileOutcome {
   const messages = [...(s.checked?.diagnostics ?? [])];
   let warnings = s.checked?.warnings ?? 0;
+  let repeated = 0;
   for (const out of s.done?.outputs ?? []) {
     messages.push(...out.warnings);
-    warnings += out.warnings.length;
+    warnings += out.warnings.length + out.generalWarnings.length;
+    for (const g of out.generalWarnings) {
+      if (seenGeneral.has(g)) repeated++;
+      else messages.push(`${file} 警告 ${g}`);
+      seenGeneral.add(g);
+    }
   }
   const failures = [...(s.done?.failures ?? []), ...s.writeFailures];
   if (s.crash !== undefined) failures.push(`${file}：${s.crash}`);
   else if (s.checked && s.checked.stem === null) failures.push(`${file}：有错误，未生成`);
   messages.push(...failures.map((f) => (f.startsWith(file) ? f : `${file}：${f}`)));
   const errors = (s.checked?.errors ?? 0) + failures.length;
-  return { file, ok: errors === 0, outputs: s.written, messages, errors, warnings };
+  return { file, ok: errors === 0, outputs: s.written, messages, errors, warnings, repeated };
 }

@@ -46,7 +46,9 @@ export async function runJob(spec: JobSpec, table: RendererTable, emit: (event: 
     try {
       const render = await loaded(table, format);
       const result = await render(doc, spec.options);
-      outputs.push({ format, bytes: result.bytes, warnings: result.warnings.map((w) => warningLine(w, spec.file)) });
+      const positioned = result.warnings.filter((w) => w.pos);
+      const general = result.warnings.filter((w) => !w.pos).map((w) => `${w.message} [${w.code}]`);
+      outputs.push({ format, bytes: result.bytes, warnings: positioned.map(warningLine), generalWarnings: general });
     } catch (e) {
       failures.push(`生成 ${format.toUpperCase()} 失败：${e instanceof Error ? e.message : String(e)}`);
     }
@@ -69,6 +71,6 @@ function loaded(table: RendererTable, format: OutputFormat): Promise<Renderer> {
   return r;
 }
 
-function warningLine(w: RenderWarning, file: string): string {
-  return `${w.pos ? `${w.pos.file}:${w.pos.line}:${w.pos.column}` : file} 警告 ${w.message} [${w.code}]`;
+function warningLine(w: RenderWarning): string {
+  return `${w.pos!.file}:${w.pos!.line}:${w.pos!.column} 警告 ${w.message} [${w.code}]`;
 }

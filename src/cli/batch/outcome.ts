@@ -8,6 +8,8 @@ export interface FileOutcome {
   messages: string[];
   errors: number;
   warnings: number;
+  /** Warnings counted in `warnings` but not in `messages`: shown already for an earlier file. */
+  repeated: number;
 }
 
 export interface BatchSummary {
@@ -18,6 +20,8 @@ export interface BatchSummary {
   /** Output files written. */
   written: number;
   warnings: number;
+  /** Repeats of a position-less warning, not shown again. */
+  repeated: number;
   seconds: number;
 }
 
@@ -36,13 +40,15 @@ export function summarize(outcomes: FileOutcome[], seconds: number): BatchSummar
     failed,
     written: outcomes.reduce((n, o) => n + o.outputs.length, 0),
     warnings: outcomes.reduce((n, o) => n + o.warnings, 0),
+    repeated: outcomes.reduce((n, o) => n + o.repeated, 0),
     seconds,
   };
 }
 
 /** `完成：…` — rendered, failed, warnings, time (issue 5). */
 export function summaryText(s: BatchSummary): string {
-  const head = `完成：${s.rendered} 份报告已生成（${s.written} 个文件），${s.failed} 份失败，${s.warnings} 条警告，用时 ${s.seconds.toFixed(1)} 秒`;
+  const repeats = s.repeated > 0 ? `（其中 ${s.repeated} 条与前面相同，未重复显示）` : '';
+  const head = `完成：${s.rendered} 份报告已生成（${s.written} 个文件），${s.failed} 份失败，${s.warnings} 条警告${repeats}，用时 ${s.seconds.toFixed(1)} 秒`;
   const failedFiles = s.outcomes.filter((o) => !o.ok).map((o) => o.file);
   return failedFiles.length === 0 ? head : `${head}\n失败的文件：${failedFiles.join('、')}`;
 }

@@ -26,7 +26,13 @@ export interface CheckedMessage {
 export interface RenderedOutput {
   format: OutputFormat;
   bytes: Uint8Array;
+  /** Renderer warnings with a YAML position, formatted `file:line:col 警告 … [code]`. */
   warnings: string[];
+  /**
+   * Renderer warnings without a position (`message [code]`), such as a font fallback: the
+   * same for every file, so a batch shows each once.
+   */
+  generalWarnings: string[];
 }
 
 export interface DoneMessage {
