@@ -77,6 +77,7 @@ export async function runBatch(plan: BatchPlan, deps: BatchDeps, reporter: Repor
       outcomes[i] = outcomeOf(plan.files[i]!, s, seenGeneral);
       reporter.file(outcomes[i]);
       if (--remaining === 0) finishAll();
+      else feed();
     });
   };
   const write = async (s: FileState, name: string) => {
@@ -102,7 +103,16 @@ export async function runBatch(plan: BatchPlan, deps: BatchDeps, reporter: Repor
 
   if (plan.files.length === 0) finishAll();
   const runner = makeRunner(plan, deps, onEvent);
-  plan.files.forEach((file, id) => runner.submit({ id, file, formats: plan.formats, options: plan.options }));
+  // Backpressure: at most `window` files between submitted and written, so rendered bytes
+  // waiting for a slow disk never pile up in memory, however long the batch.
+  const window = Math.max(4, plan.jobs * 4);
+  let submitted = 0;
+  const feed = () => {
+    for (; submitted < plan.files.length && submitted - (plan.files.length - remaining) < window; submitted++) {
+      runner.submit({ id: submitted, file: plan.files[submitted]!, formats: plan.formats, options: plan.options });
+    }
+  };
+  feed();
   await allDone;
   await runner.close();
   const summary = summarize(outcomes, (performance.now() - started) / 1000);
