@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 import { runCheck } from './check.js';
+import { runCompare } from './compare.js';
+import { runImport } from './import.js';
 import { runInit } from './init.js';
+import { runMerge } from './merge.js';
 import { runSchema } from './schema.js';
 import { runRender } from './render.js';
+import { runFonts } from './fonts.js';
 import { UsageError } from './args.js';
 import { processIo, type Io } from './io.js';
 
@@ -12,12 +16,16 @@ const HELP = `nianbao — 政府信息公开工作年度报告生成器
   nianbao init --agency 机关全称 --year 年度 [--blank]   生成一份填好结构的 YAML 文件（输出到标准输出）
   nianbao check [--json] [--previous 上年.yaml] 文件…    检查数据和勾稽关系
   nianbao render [--docx] [--pdf] [--html] [-o 文件夹] 文件…  生成 DOCX / PDF / HTML
+  nianbao import 文件                                    把已发布的年报（.docx / .html / .txt）导入为 YAML（输出到标准输出）
+  nianbao compare 年度1.yaml 年度2.yaml… [--html|--csv]  同一机关几个年度的关键数字对比和跨年度核对
+  nianbao merge 文件… --agency 汇总机关 --year 年度      把多个机关同一年度的年报汇总为一份（表格相加，文字待填写）
   nianbao schema                                        输出 JSON Schema（供编辑器自动补全和检查）
+  nianbao fonts [--font 角色=文件]                        列出每个字体角色使用的字体文件
 
 退出码：0 无错误（可有警告），1 数据有错误，2 用法错误。`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, schema: runSchema, render: runRender };
+const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, schema: runSchema, render: runRender, fonts: runFonts, import: runImport, compare: runCompare, merge: runMerge };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;

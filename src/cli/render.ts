@@ -6,6 +6,7 @@ import { expandInputs } from './batch/expand.js';
 import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/job.js';
 import { makeReporter } from './batch/progress.js';
 import { runWatch } from './batch/watch.js';
+import { explicitFonts } from './fonts.js';
 import type { Io } from './io.js';
 
 const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件夹] [--docx] [--pdf] [--html] [--fragment] [--pdfa] [--watch] [--jobs N]
@@ -14,6 +15,7 @@ const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件�
   -o 文件夹     输出到这个文件夹（默认 output/，不存在时自动创建）
   --fragment    HTML 只输出正文部分（写入 .fragment.html），用于粘贴到网站编辑器
   --pdfa        PDF 按 PDF/A-2b 生成（--pdfa-level 1b 可选 PDF/A-1b）
+  --font 角色=字体文件[,…]  指定字体文件（也可用环境变量 NIANBAO_FONT_<角色>；nianbao fonts 查看）
   --jobs N      同时生成的进程数（默认为 CPU 核数；1 表示在当前进程中逐个生成）
   --watch       生成后继续监视文件，保存时重新检查并生成；文件有错误时保留上一次的结果
   --json        结束时在标准输出打印 JSON 结果
@@ -25,7 +27,7 @@ const TEST_RENDERERS_ENV = 'NIANBAO_TEST_RENDERERS';
 export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> = {}): Promise<number> {
   const args = parseArgs(argv, {
     flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch', 'help'],
-    options: ['o', 'out', 'pdfa-level', 'jobs'],
+    options: ['o', 'out', 'pdfa-level', 'jobs', 'font'],
   });
   if (args.flags.has('help')) {
     io.out(HELP);
@@ -60,6 +62,8 @@ function renderOptions(flags: Set<string>, options: Map<string, string>): Render
   const level = options.get('pdfa-level');
   if (level !== undefined && level !== '1b' && level !== '2b') throw new UsageError('--pdfa-level 只能是 1b 或 2b');
   if (flags.has('pdfa') || level) out.pdfa = level === '1b' ? '1b' : '2b';
+  const fonts = explicitFonts(options.get('font'), process.env);
+  if (Object.keys(fonts).length > 0) out.fonts = fonts;
   if (flags.has('embed-fonts')) out.embedFonts = true;
   if (flags.has('fragment')) out.fragment = true;
   return out;

@@ -1,4 +1,5 @@
 import type { Document, SourcePos } from '../model/document.js';
+import type { FontRole } from '../model/style.js';
 
 export type OutputFormat = 'docx' | 'pdf' | 'html';
 
@@ -10,6 +11,8 @@ export interface RenderOptions {
   pdfa?: '1b' | '2b';
   /** DOCX: embed subset fonts so the file looks the same without the official fonts. */
   embedFonts?: boolean;
+  /** PDF (and DOCX --embed-fonts): font file per role, `path` or `path#PostScriptName` (--font, NIANBAO_FONT_<ROLE>). */
+  fonts?: Partial<Record<FontRole, string>>;
   /** HTML: only the report body, for pasting into a portal's editor. */
   fragment?: boolean;
 }

@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STYLE } from '../model/style.js';
+import { missingChars } from './coverage.js';
+import { readFaceNames } from './names.js';
+import { resolveFonts, type FontSettings } from './resolve.js';
+import { subsetFace } from './subset.js';
+
+const none: FontSettings = { explicit: {}, systemDirs: [] };
+const TEXT = '政府信息公开工作年度报告一二三四五六';
+
+/** A .ttc collection of two TrueType fonts: a ttcf header, then each font with its table offsets moved. */
+function makeTtc(fonts: Uint8Array[]): Buffer {
+  const header = 12 + 4 * fonts.length;
+  const parts: Buffer[] = [];
+  let at = header;
+  const offsets: number[] = [];
+  for (const f of fonts) {
+    const b = Buffer.from(f);
+    const n = b.readUInt16BE(4);
+    for (let i = 0; i < n; i++) b.writeUInt32BE(b.readUInt32BE(12 + i * 16 + 8) + at, 12 + i * 16 + 8);
+    offsets.push(at);
+    parts.push(b);
+    at += b.length + ((4 - (b.length % 4)) % 4);
+    parts.push(Buffer.alloc((4 - (b.length % 4)) % 4));
+  }
+  const head = Buffer.alloc(header);
+  head.write('ttcf', 0, 'latin1');
+  head.writeUInt32BE(0x00010000, 4);
+  head.writeUInt32BE(fonts.length, 8);
+  offsets.forEach((o, i) => head.writeUInt32BE(o, 12 + i * 4));
+  return Buffer.concat([head, ...parts]);
+}
+
+describe('font resolution', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-fonts-'));
+  let serif: Uint8Array;
+  let sans: Uint8Array;
+  beforeAll(async () => {
+    const base = resolveFonts(DEFAULT_STYLE.fonts, none);
+    serif = await subsetFace(base.faces.body!, TEXT);
+    sans = await subsetFace(base.faces.heading1!, TEXT);
+    writeFileSync(join(dir, 'serif.ttf'), serif);
+    writeFileSync(join(dir, 'pair.ttc'), makeTtc([serif, sans]));
+    writeFileSync(join(dir, 'broken.ttf'), '这不是字体文件');
+  });
+
+  it('falls back to the open Noto faces with no licensed fonts anywhere', () => {
+    const set = resolveFonts(DEFAULT_STYLE.fonts, none);
+    expect(set.faces.body!.source).toBe('fallback');
+    expect(set.faces.body!.postscriptName).toBe('NotoSerifSC-Regular');
+    expect(set.faces.heading1!.postscriptName).toBe('NotoSansSC-Regular');
+    expect(set.faces.heading3!.bold).toBe(true);
+    expect(set.faces.latin).toBeUndefined();
+  });
+
+  it('parses each font file once per process', () => {
+    const a = resolveFonts(DEFAULT_STYLE.fonts, none);
+    const b = resolveFonts({ ...DEFAULT_STYLE.fonts, title: 'x' }, none);
+    expect(b.faces.body!.font).toBe(a.faces.body!.font);
+  });
+
+  it('finds a face in the project folder by name, and inside a .ttc by PostScript name', () => {
+    const set = resolveFonts({ ...DEFAULT_STYLE.fonts, body: 'NotoSansSC-Regular', table: 'Noto Serif SC' }, { ...none, projectDir: dir });
+    expect(set.faces.body!.source).toBe('project');
+    expect(set.faces.body!.file).toBe(join(dir, 'pair.ttc'));
+    expect(set.faces.body!.postscriptName).toBe('NotoSansSC-Regular');
+    expect(set.faces.table!.source).toBe('project');
+  });
+
+  it('reads the names of every face of a collection without parsing outlines', () => {
+    expect(readFaceNames(join(dir, 'pair.ttc')).map((f) => f.postscriptName)).toEqual(['NotoSerifSC-Regular', 'NotoSansSC-Regular']);
+    expect(readFaceNames(join(dir, 'broken.ttf'))).toEqual([]);
+  });
+
+  it('reports a file that is not a font, naming it in Chinese, and uses the next candidate', () => {
+    const set = resolveFonts(DEFAULT_STYLE.fonts, { ...none, projectDir: dir, explicit: { title: join(dir, 'broken.ttf') } });
+    expect(set.faces.title!.source).toBe('fallback');
+    expect(set.problems.some((p) => p.includes('broken.ttf') && p.includes('不是有效的字体文件'))).toBe(true);
+  });
+
+  it('an explicit setting wins, a .ttc face chosen as path#PostScriptName', () => {
+    const set = resolveFonts(DEFAULT_STYLE.fonts, { ...none, explicit: { body: `${join(dir, 'pair.ttc')}#NotoSansSC-Regular` } });
+    expect(set.faces.body!.source).toBe('explicit');
+    expect(set.faces.body!.postscriptName).toBe('NotoSansSC-Regular');
+  });
+
+  it('subsets a face to the glyphs of a text (for DOCX --embed-fonts)', async () => {
+    const font = fontkit.create(serif);
+    expect('fonts' in font).toBe(false);
+    const f = font as fontkit.Font;
+    expect(missingChars(f, TEXT)).toEqual([]);
+    expect(missingChars(f, '龘')).toEqual(['龘']);
+    expect(f.numGlyphs).toBeLessThan(100); // the text, digits, space and layout variants — not 30,000
+    expect(serif.length).toBeLessThan(20_000);
+  });
+});

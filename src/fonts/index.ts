@@ -1,0 +1,5 @@
+export { missingChars, hasGlyph } from './coverage.js';
+export { FontFileError, loadFace, type LoadedFace } from './load.js';
+export { defaultFontSettings, fallbackPath, resolveFonts, type FaceSource, type FontSet, type FontSettings, type ResolvedFace } from './resolve.js';
+export { envName, ROLES } from './roles.js';
+export { subsetFace } from './subset.js';

@@ -1,0 +1,156 @@
+import PDFDocument from 'pdfkit';
+import type { DocumentMeta, TableBlock } from '../../model/document.js';
+import type { FontRole } from '../../model/style.js';
+import type { ResolvedFace } from '../../fonts/resolve.js';
+import { resolveGrid } from '../../model/grid.js';
+import type { Item, Layout, Tag } from './types.js';
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+export interface PaintOptions {
+  meta: DocumentMeta;
+  tables: Map<number, TableBlock>;
+  face(role: FontRole): ResolvedFace;
+  pdfa?: '1b' | '2b';
+  /** Table border width in points (style.tableBorder, spec §6.4: 0.5 pt). */
+  border: number;
+}
+
+/**
+ * Draws a finished layout with pdfkit: subset-embedded fonts (each face parsed once, registered
+ * once per document), a tagged structure tree (H1–H4, P, Table/TR/TH/TD with RowSpan/ColSpan;
+ * borders and page numbers as artifacts), document info dated from the report so that the same
+ * input gives the same bytes (pdfkit derives the file /ID from the info).
+ */
+export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
+  const date = new Date(`${o.meta.date}T00:00:00Z`);
+  const doc: Doc = new PDFDocument({
+    size: [layout.pageWidth, layout.pageHeight],
+    margin: 0,
+    autoFirstPage: false,
+    // PDF/A needs pdfVersion as well as subset, or pdfkit writes no XMP metadata (design.md).
+    pdfVersion: o.pdfa === '1b' ? '1.4' : '1.7',
+    ...(o.pdfa ? { subset: o.pdfa === '1b' ? 'PDF/A-1b' : 'PDF/A-2b' } : {}),
+    tagged: true,
+    lang: o.meta.lang,
+    displayTitle: true,
+    info: { Title: o.meta.title, Author: o.meta.author, Subject: o.meta.subject, Keywords: o.meta.keywords.join(', '), Creator: 'nianbao', Producer: 'nianbao (PDFKit)', CreationDate: date, ModDate: date },
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const blocks = new Map<number, Struct>();
+  const cells = new Map<string, Struct>();
+  const all: Struct[] = [];
+  const make = (type: string): Struct => {
+    const s = doc.struct(type);
+    all.push(s);
+    return s;
+  };
+  const structFor = (tag: Exclude<Tag, { kind: 'artifact' }>): Struct => {
+    if (tag.kind === 'block') {
+      let s = blocks.get(tag.block);
+      if (!s) blocks.set(tag.block, (s = make(tag.struct))), root.add(s);
+      return s;
+    }
+    if (!blocks.has(tag.block)) buildTable(tag.block);
+    return cells.get(`${tag.block}:${tag.row}:${tag.col}`)!;
+  };
+  const buildTable = (block: number) => {
+    const t = o.tables.get(block)!;
+    const table = make('Table');
+    blocks.set(block, table);
+    root.add(table);
+    const grid = resolveGrid(t);
+    const trs = Array.from({ length: grid.rowCount }, () => {
+      const tr = make('TR');
+      table.add(tr);
+      return tr;
+    });
+    for (const { cell, row, col } of grid.placed) {
+      const td = make(cell.kind === 'value' ? 'TD' : 'TH');
+      const attrs: Record<string, unknown> = { O: 'Table' };
+      if (cell.kind !== 'value') attrs.Scope = cell.kind === 'header' ? 'Column' : 'Row';
+      if (cell.rowSpan > 1) attrs.RowSpan = cell.rowSpan;
+      if (cell.colSpan > 1) attrs.ColSpan = cell.colSpan;
+      (td as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = attrs;
+      trs[row]!.add(td);
+      cells.set(`${block}:${row}:${col}`, td);
+    }
+  };
+
+  const fontKeys = new Map<ResolvedFace, string>();
+  const useFont = (role: FontRole, size: number) => {
+    const f = o.face(role);
+    let key = fontKeys.get(f);
+    if (!key) fontKeys.set(f, (key = `${f.file}#${f.postscriptName}`));
+    // A parsed fontkit face and a string key: pdfkit caches by the key and never re-reads the file.
+    doc.font(f.font as unknown as string, key, size);
+    shareLayoutCache(doc, f);
+  };
+
+  for (const page of layout.pages) {
+    doc.addPage({ size: [layout.pageWidth, layout.pageHeight], margin: 0 });
+    let open: Tag | undefined;
+    const close = () => {
+      if (open) doc.endMarkedContent();
+      open = undefined;
+    };
+    for (const item of page.items) {
+      if (!sameTag(open, item.tag)) {
+        close();
+        if (item.tag.kind === 'artifact') doc.markContent('Artifact', { type: item.kind === 'rect' ? 'Layout' : 'Pagination' } as PDFKit.Mixins.MarkingOptions);
+        else {
+          const s = structFor(item.tag);
+          s.add(doc.markStructureContent(item.tag.kind === 'block' ? item.tag.struct : item.tag.header ? 'TH' : 'TD'));
+        }
+        open = item.tag;
+      }
+      draw(doc, item, useFont, o.border);
+    }
+    close();
+  }
+  for (const s of all) s.end();
+  doc.end();
+  return done;
+}
+
+function sameTag(a: Tag | undefined, b: Tag): boolean {
+  if (!a || a.kind !== b.kind) return false;
+  if (a.kind === 'artifact') return true;
+  if (a.kind === 'block') return b.kind === 'block' && a.block === b.block;
+  return b.kind === 'cell' && a.block === b.block && a.row === b.row && a.col === b.col;
+}
+
+function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => void, border: number): void {
+  if (item.kind === 'rect') {
+    doc.lineWidth(border).rect(item.x, item.y, item.w, item.h).stroke('black');
+    return;
+  }
+  for (const s of item.segments) {
+    useFont(s.role, s.size);
+    if (s.fakeBold) doc.lineWidth(s.size * 0.03).strokeColor('black');
+    doc.fillColor('black').text(s.text, s.x, item.y, { lineBreak: false, characterSpacing: s.spacing, baseline: 'alphabetic', ...(s.fakeBold ? { fill: true, stroke: true } : {}) });
+  }
+}
+
+/**
+ * pdfkit shapes every string it draws (fontkit GSUB/GPOS) and caches the result per document; the
+ * shaped runs depend only on the face, so one cache per face serves every document in the process
+ * (warm renders skip shaping). pdfkit reads the cached runs and never changes them.
+ */
+const layoutCaches = new WeakMap<object, Record<string, unknown>>();
+function shareLayoutCache(doc: Doc, face: ResolvedFace): void {
+  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown>; font?: object } })._font;
+  if (!embedded || embedded.font !== (face.font as object) || !embedded.layoutCache) return;
+  let shared = layoutCaches.get(face.font);
+  if (!shared) layoutCaches.set(face.font, (shared = embedded.layoutCache));
+  embedded.layoutCache = shared;
+}
