@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +136,26 @@ describe('render: faults (issue 7)', () => {
     const { code, io } = await render([a!, '-o', join(dir, 'blocker', 'out')]);
     expect(code).toBe(1);
     expect(io.lines.join('\n')).toMatch(/无法创建输出文件夹 .*blocker\/out：路径中有一段不是文件夹（ENOTDIR）/);
+  });
+
+  // Root writes through chmod, so this real read-only folder runs for ordinary users only; the
+  // seam below covers the same path everywhere.
+  it.skipIf(process.getuid?.() === 0)('a read-only output folder: the error names the file, the old output stays, exit 1', async () => {
+    const dir = tempDir('readonly');
+    const [a] = writeInputs(dir, { 'a.yaml': reportFor('甲局') });
+    const out = join(dir, 'out');
+    await render([a!, '-o', out, '--pdf']);
+    const before = listing(out);
+    chmodSync(out, 0o555);
+    try {
+      writeFileSync(a!, reportFor('甲局').replace('已完成', '改过了'));
+      const { code, io } = await render([a!, '-o', out, '--pdf']);
+      expect(code).toBe(1);
+      expect(io.lines.join('\n')).toContain(`无法写入 ${join(out, '甲局-2021.pdf')}：没有写入权限（EACCES）`);
+      expect(listing(out)).toEqual(before);
+    } finally {
+      chmodSync(out, 0o755);
+    }
   });
 
   for (const [code, words] of [['ENOSPC', '磁盘空间不足'], ['EROFS', '文件系统是只读的']] as const) {

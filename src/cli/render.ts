@@ -3,10 +3,9 @@ import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render
 import { parseArgs, UsageError } from './args.js';
 import { prepareOutDir, runBatch, type BatchDeps, type BatchPlan } from './batch/batch.js';
 import { expandInputs } from './batch/expand.js';
-import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/job.js';
+import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/renderers.js';
 import { makeReporter } from './batch/progress.js';
 import { runWatch } from './batch/watch.js';
-import { explicitFonts } from './fonts.js';
 import type { Io } from './io.js';
 
 const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件夹] [--docx] [--pdf] [--html] [--fragment] [--pdfa] [--watch] [--jobs N]
@@ -44,7 +43,7 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   const { files, unmatched } = await expandInputs(args.positionals);
   if (files.length === 0) throw new UsageError(`没有找到要生成的 YAML 文件（没有文件匹配“${unmatched.join('”“')}”）`);
   for (const p of unmatched) io.err(`警告：没有文件匹配“${p}”`);
-  const plan: BatchPlan = { files, formats, options: renderOptions(args.flags, args.options), outDir: args.options.get('o') ?? args.options.get('out') ?? 'output', jobs: jobsOption(args.options.get('jobs')) };
+  const plan: BatchPlan = { files, formats, options: await renderOptions(args.flags, args.options), outDir: args.options.get('o') ?? args.options.get('out') ?? 'output', jobs: jobsOption(args.options.get('jobs')) };
 
   const outDirProblem = await prepareOutDir(plan.outDir);
   if (outDirProblem) {
@@ -57,13 +56,17 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   return summary.failed > 0 ? 1 : 0;
 }
 
-function renderOptions(flags: Set<string>, options: Map<string, string>): RenderOptions {
+async function renderOptions(flags: Set<string>, options: Map<string, string>): Promise<RenderOptions> {
   const out: RenderOptions = {};
   const level = options.get('pdfa-level');
   if (level !== undefined && level !== '1b' && level !== '2b') throw new UsageError('--pdfa-level 只能是 1b 或 2b');
   if (flags.has('pdfa') || level) out.pdfa = level === '1b' ? '1b' : '2b';
-  const fonts = explicitFonts(options.get('font'), process.env);
-  if (Object.keys(fonts).length > 0) out.fonts = fonts;
+  // The font machinery (fontkit) loads only when fonts are named: `--html` alone never pays for it.
+  if (options.has('font') || Object.keys(process.env).some((k) => k.startsWith('NIANBAO_FONT_'))) {
+    const { explicitFonts } = await import('./fonts.js');
+    const fonts = explicitFonts(options.get('font'), process.env);
+    if (Object.keys(fonts).length > 0) out.fonts = fonts;
+  }
   if (flags.has('embed-fonts')) out.embedFonts = true;
   if (flags.has('fragment')) out.fragment = true;
   return out;

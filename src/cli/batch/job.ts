@@ -5,18 +5,7 @@ import type { OutputFormat, Renderer, RenderWarning } from '../../render/types.j
 import { readChecked } from '../check.js';
 import { outputStem } from '../output.js';
 import type { JobEvent, JobSpec, RenderedOutput } from './protocol.js';
-
-/** Lazily loaded renderers, as `src/render/index.ts` exports them (`RENDERERS`). */
-export type RendererTable = Partial<Record<OutputFormat, () => Promise<Renderer>>>;
-
-export const DEFAULT_RENDERERS_MODULE = new URL('../../render/index.js', import.meta.url).href;
-
-/** Imports a renderers module (the registry, or a test's fake) and checks its shape. */
-export async function loadRendererTable(moduleUrl: string): Promise<RendererTable> {
-  const mod = (await import(moduleUrl)) as { RENDERERS?: RendererTable };
-  if (!mod.RENDERERS || typeof mod.RENDERERS !== 'object') throw new Error(`${moduleUrl} 没有导出 RENDERERS`);
-  return mod.RENDERERS;
-}
+import type { RendererTable } from './renderers.js';
 
 /**
  * One input file, start to finish short of writing: read → check → compose → render every

@@ -1,4 +1,4 @@
-import { loadRendererTable, runJob, type RendererTable } from './job.js';
+import { loadRendererTable, type RendererTable } from './renderers.js';
 import type { JobEvent, JobSpec } from './protocol.js';
 
 /** Something that runs jobs and reports their events: a worker pool, or the main thread. */
@@ -27,6 +27,8 @@ export class InProcessRunner implements Runner {
     const table = this.table;
     this.chain = this.chain.then(async () => {
       try {
+        // Loaded on first use: a pooled batch's main thread never needs the pipeline.
+        const { runJob } = await import('./job.js');
         await runJob(spec, await table, this.onEvent);
       } catch (e) {
         this.onEvent({ type: 'crashed', id: spec.id, message: e instanceof Error ? e.message : String(e) });

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRendererTable, runJob } from './job.js';
+import { runJob } from './job.js';
+import { loadRendererTable } from './renderers.js';
 import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js';
 
 /**
