@@ -1,12 +1,4 @@
 #!/usr/bin/env node
-import { runCheck } from './check.js';
-import { runCompare } from './compare.js';
-import { runImport } from './import.js';
-import { runInit } from './init.js';
-import { runMerge } from './merge.js';
-import { runSchema } from './schema.js';
-import { runRender } from './render.js';
-import { runFonts } from './fonts.js';
 import { UsageError } from './args.js';
 import { processIo, type Io } from './io.js';
 
@@ -15,7 +7,8 @@ const HELP = `nianbao — 政府信息公开工作年度报告生成器
 用法：
   nianbao init --agency 机关全称 --year 年度 [--blank]   生成一份填好结构的 YAML 文件（输出到标准输出）
   nianbao check [--json] [--previous 上年.yaml] 文件…    检查数据和勾稽关系
-  nianbao render [--docx] [--pdf] [--html] [-o 文件夹] 文件…  生成 DOCX / PDF / HTML
+  nianbao render 文件或通配符… [-o 文件夹] [--docx] [--pdf] [--html] [--watch] [--jobs N]
+                                                        生成 DOCX / PDF / HTML（多个文件并行，显示进度）
   nianbao import 文件                                    把已发布的年报（.docx / .html / .txt）导入为 YAML（输出到标准输出）
   nianbao compare 年度1.yaml 年度2.yaml… [--html|--csv]  同一机关几个年度的关键数字对比和跨年度核对
   nianbao merge 文件… --agency 汇总机关 --year 年度      把多个机关同一年度的年报汇总为一份（表格相加，文字待填写）
@@ -25,7 +18,17 @@ const HELP = `nianbao — 政府信息公开工作年度报告生成器
 退出码：0 无错误（可有警告），1 数据有错误，2 用法错误。`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
-const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, schema: runSchema, render: runRender, fonts: runFonts, import: runImport, compare: runCompare, merge: runMerge };
+/** Each command loads only its own modules, so `render` never pays for import's HTML parser. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.js')).runCheck,
+  init: async () => (await import('./init.js')).runInit,
+  schema: async () => (await import('./schema.js')).runSchema,
+  render: async () => (await import('./render.js')).runRender,
+  fonts: async () => (await import('./fonts.js')).runFonts,
+  import: async () => (await import('./import.js')).runImport,
+  compare: async () => (await import('./compare.js')).runCompare,
+  merge: async () => (await import('./merge.js')).runMerge,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,12 +36,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(HELP);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.err(`未知命令：${command}\n\n${HELP}`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

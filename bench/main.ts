@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: prints a table, asserts nothing (issue 5). Knobs: BENCH_N (generated reports,
+ * default 1000), BENCH_SAMPLE (how many of them are timed one by one in the warm process,
+ * default 200), BENCH_REPEAT (runs per example and format, default 10).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, renderersModule, ROOT } from './dist.js';
+import { examples, generated } from './inputs.js';
+import { median, runProcess, type ProcessRun } from './measure.js';
+import { printReport } from './table.js';
+import { FORMATS, warm } from './warm.js';
+
+const N = Number(process.env.BENCH_N ?? 1000);
+const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+try {
+  log(`inputs in ${tmp}`);
+  const ex = await examples(ROOT, join(tmp, 'examples'));
+  const gen = generated(N, join(tmp, 'gen'));
+
+  log(`warm, examples (${ex.length} × ${REPEAT} runs per format)`);
+  const warmExamples = await warm(ex, REPEAT);
+  log(`warm, ${Math.min(SAMPLE, N)} of the ${N} generated reports`);
+  const warmGenerated = await warm(gen.slice(0, SAMPLE), 1);
+  const registered = FORMATS.filter((f) => warmExamples.formats[f]);
+  const env = { ...process.env, NIANBAO_TEST_RENDERERS: renderersModule() };
+
+  let batch: (ProcessRun & { outputs: number; bytes: number }) | undefined;
+  if (registered.length > 0) {
+    log(`batch: ${N} reports × ${registered.length} formats, ${availableParallelism()} workers`);
+    const out = join(tmp, 'out');
+    const run = await runProcess(process.execPath, [BIN, 'render', join(tmp, 'gen', '*.yaml'), '-o', out], env);
+    const files = readdirSync(out);
+    batch = { ...run, outputs: files.length, bytes: files.reduce((s, f) => s + statSync(join(out, f)).size, 0) };
+  }
+
+  const cold: ProcessRun[] = [];
+  if (registered.includes('pdf')) {
+    log('cold: one PDF as a whole process, 5 runs');
+    for (let i = 0; i < 5; i++) cold.push(await runProcess(process.execPath, [BIN, 'render', ex[0]!.path, '--pdf', '-o', join(tmp, 'cold')], env));
+  }
+
+  const soffice: number[] = [];
+  if (registered.includes('docx') && spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) {
+    log('LibreOffice: converting each example DOCX to PDF, one process each (what users do today)');
+    const docxDir = join(tmp, 'docx');
+    await runProcess(process.execPath, [BIN, 'render', ...ex.map((e) => e.path), '--docx', '-o', docxDir, '--jobs', '1'], env);
+    // Its own profile, created by one untimed run first: a user's LibreOffice has one already.
+    const profile = `-env:UserInstallation=file://${join(tmp, 'lo-profile')}`;
+    const convert = (f: string) => runProcess('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp, 'soffice'), join(docxDir, f)]);
+    const docx = readdirSync(docxDir).filter((n) => n.endsWith('.docx'));
+    if (docx[0]) await convert(docx[0]);
+    for (const f of docx) {
+      const r = await convert(f);
+      if (r.code === 0) soffice.push(r.ms);
+    }
+  }
+
+  printReport({
+    machine: `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}, Node ${process.version}`,
+    fake: process.env.NIANBAO_TEST_RENDERERS !== undefined,
+    n: N,
+    sample: Math.min(SAMPLE, N),
+    repeat: REPEAT,
+    warmExamples,
+    warmGenerated,
+    examples: ex.length,
+    batch,
+    coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
+    sofficeMs: soffice.length ? median(soffice) : undefined,
+  });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

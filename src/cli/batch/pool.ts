@@ -1,0 +1,93 @@
+import { Worker } from 'node:worker_threads';
+import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js';
+import type { EventSink, Runner } from './runner.js';
+
+export const DEFAULT_WORKER_URL = new URL('./worker.js', import.meta.url);
+
+const WORKER_HEAP_MB = 1024;
+
+/** Workers that die before loading their renderers this many times in a row mean a broken setup. */
+const MAX_STARTUP_FAILURES = 3;
+
+interface Slot {
+  worker: Worker;
+  job: JobSpec | undefined;
+  ready: boolean;
+  lastError: Error | undefined;
+}
+
+/**
+ * A pool of worker threads. Each worker gets one job at a time, so when one crashes the pool
+ * knows which file it was: it reports that file, starts a replacement and goes on with the rest.
+ */
+export class WorkerPool implements Runner {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: JobSpec[] = [];
+  private startupFailures = 0;
+  private closing = false;
+
+  constructor(
+    private readonly size: number,
+    private readonly init: WorkerInit,
+    private readonly workerUrl: URL,
+    private readonly onEvent: EventSink,
+  ) {}
+
+  submit(spec: JobSpec): void {
+    this.queue.push(spec);
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+    this.slots.clear();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = [...this.slots].find((s) => s.job === undefined);
+      if (!slot && this.slots.size < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.postMessage(job);
+    }
+  }
+
+  private spawn(): Slot {
+    // A heap cap per worker: a runaway render ends its own worker (reported for that file),
+    // not the whole batch. Far above what a report needs (fonts included).
+    const worker = new Worker(this.workerUrl, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined };
+    this.slots.add(slot);
+    worker.on('message', (m: JobEvent | ReadyMessage) => {
+      if (m.type === 'ready') {
+        slot.ready = true;
+        this.startupFailures = 0;
+        return;
+      }
+      this.onEvent(m);
+      if (m.type === 'done') {
+        slot.job = undefined;
+        this.pump();
+      }
+    });
+    worker.on('error', (e) => (slot.lastError = e));
+    worker.on('exit', (code) => this.lost(slot, code));
+    return slot;
+  }
+
+  private lost(slot: Slot, code: number): void {
+    this.slots.delete(slot);
+    if (this.closing) return;
+    const why = slot.lastError ? slot.lastError.message : `退出码 ${code}`;
+    if (slot.job) this.onEvent({ type: 'crashed', id: slot.job.id, message: `渲染进程崩溃（${why}）` });
+    if (!slot.ready && ++this.startupFailures >= MAX_STARTUP_FAILURES) {
+      // The renderers cannot even load: fail what is left instead of respawning forever.
+      for (const job of this.queue.splice(0)) this.onEvent({ type: 'crashed', id: job.id, message: `无法启动渲染进程（${why}）` });
+      return;
+    }
+    this.pump();
+  }
+}

@@ -1,0 +1,62 @@
+import type { OutputFormat, RenderOptions } from '../../render/types.js';
+
+/**
+ * Messages between the batch and whoever runs a job (a worker thread or the main thread).
+ * Plain data only: they cross `postMessage`.
+ */
+export interface JobSpec {
+  id: number;
+  file: string;
+  formats: OutputFormat[];
+  options: RenderOptions;
+}
+
+/** Sent as soon as the file is checked, so names can be handed out before rendering ends. */
+export interface CheckedMessage {
+  type: 'checked';
+  id: number;
+  /** Safe stem from agency and year; null when the file has errors (nothing will be written). */
+  stem: string | null;
+  /** Diagnostics already formatted compiler-style, with source line and caret. */
+  diagnostics: string[];
+  errors: number;
+  warnings: number;
+}
+
+export interface RenderedOutput {
+  format: OutputFormat;
+  bytes: Uint8Array;
+  /** Renderer warnings with a YAML position, formatted `file:line:col 警告 … [code]`. */
+  warnings: string[];
+  /**
+   * Renderer warnings without a position (`message [code]`), such as a font fallback: the
+   * same for every file, so a batch shows each once.
+   */
+  generalWarnings: string[];
+}
+
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  outputs: RenderedOutput[];
+  /** One line per format that failed, in Chinese, never a stack trace. */
+  failures: string[];
+}
+
+/** The runner lost the job: its worker crashed or exited. */
+export interface CrashMessage {
+  type: 'crashed';
+  id: number;
+  message: string;
+}
+
+export type JobEvent = CheckedMessage | DoneMessage | CrashMessage;
+
+/** Worker → pool once its renderers module is loaded (a worker that dies before this is broken). */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+export interface WorkerInit {
+  renderersModule: string;
+}

@@ -1,0 +1,16 @@
+import type { OutputFormat, Renderer } from '../../render/types.js';
+
+/** Lazily loaded renderers, as `src/render/index.ts` exports them (`RENDERERS`). */
+export type RendererTable = Partial<Record<OutputFormat, () => Promise<Renderer>>>;
+
+export const DEFAULT_RENDERERS_MODULE = new URL('../../render/index.js', import.meta.url).href;
+
+/**
+ * Imports a renderers module (the registry, or a test's fake) and checks its shape. Kept apart
+ * from the pipeline so the main thread of a pooled batch never loads the pipeline at all.
+ */
+export async function loadRendererTable(moduleUrl: string): Promise<RendererTable> {
+  const mod = (await import(moduleUrl)) as { RENDERERS?: RendererTable };
+  if (!mod.RENDERERS || typeof mod.RENDERERS !== 'object') throw new Error(`${moduleUrl} 没有导出 RENDERERS`);
+  return mod.RENDERERS;
+}

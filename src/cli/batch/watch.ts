@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { Io } from '../io.js';
+import { StemRegistry } from '../output.js';
+import { runBatch, type BatchDeps, type BatchPlan } from './batch.js';
+import { LineReporter, makeReporter } from './progress.js';
+
+/** Editors save in bursts (truncate, write, rename); one re-render per burst. */
+const DEBOUNCE_MS = 150;
+
+/**
+ * `render --watch`: renders everything once, then re-checks and re-renders a file each time it
+ * is saved. Folders are watched rather than files, because many editors save by writing a new
+ * file and renaming it over the old one, which ends a watch on the old file. A save that leaves
+ * the YAML invalid prints the diagnostics; nothing is written, so the last good outputs stay.
+ * Runs until Ctrl+C (SIGINT) or SIGTERM, then exits 0.
+ */
+export async function runWatch(plan: BatchPlan, deps: BatchDeps, io: Io): Promise<number> {
+  const registry = new StemRegistry();
+  const seen = new Map<string, string>();
+  for (const f of plan.files) seen.set(f, await digest(f));
+  await runBatch(plan, deps, makeReporter(io), registry);
+
+  const byDir = new Map<string, Map<string, string>>();
+  for (const f of plan.files) {
+    const dir = dirname(resolve(f));
+    if (!byDir.has(dir)) byDir.set(dir, new Map());
+    byDir.get(dir)!.set(basename(f), f);
+  }
+  const timers = new Map<string, NodeJS.Timeout>();
+  let queue: Promise<void> = Promise.resolve();
+  const rerender = (file: string) => {
+    queue = queue.then(async () => {
+      const now = await digest(file);
+      if (seen.get(file) === now) return; // touched, not changed
+      seen.set(file, now);
+      io.err(`${clock()} ${file} 已修改，重新生成`);
+      await runBatch({ ...plan, files: [file], jobs: 1 }, deps, new LineReporter(io, false), registry);
+    });
+  };
+  const watchers: FSWatcher[] = [];
+  for (const [dir, names] of byDir) {
+    const w = watch(dir, (_event, name) => {
+      const file = name ? names.get(name.toString()) : undefined;
+      if (!file) return;
+      clearTimeout(timers.get(file));
+      timers.set(file, setTimeout(() => rerender(file), DEBOUNCE_MS));
+    });
+    w.on('error', (e) => io.err(`无法监视 ${dir}：${e.message}`));
+    watchers.push(w);
+  }
+  io.err(`正在监视 ${plan.files.length} 个文件（按 Ctrl+C 结束）`);
+
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  for (const w of watchers) w.close();
+  for (const t of timers.values()) clearTimeout(t);
+  await queue;
+  return 0;
+}
+
+/** Content fingerprint; a missing file gets its own, so deleting and restoring re-renders. */
+async function digest(file: string): Promise<string> {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch (e) {
+    return `missing:${(e as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
+
+const clock = (): string => new Date().toTimeString().slice(0, 8);
