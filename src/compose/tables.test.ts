@@ -96,7 +96,7 @@ describe('section 二 table', () => {
 
 describe('section 三 table', () => {
   const expected2019Head = [
-    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） (rs=3, cs=3) | 申请人情况 (cs=7)',
+    '（本列数据的勾稽关系为：第一项加第二项之和，⏎等于第三项加第四项之和） (rs=3, cs=3) | 申请人情况 (cs=7)',
     '自然人 (rs=2) | 法人或其他组织 (cs=5) | 总计 (rs=2)',
   ];
   const v7 = ' | v | v | v | v | v | v | v';

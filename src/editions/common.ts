@@ -10,8 +10,11 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
   other: '六、其他需要报告的事项',
 };
 
-/** Spec §2.2 H1–H3 text shared by both editions. */
-export const APPLICATIONS_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+/**
+ * Spec §2.2 H1–H3 text shared by both editions, with the template break after the comma (seed 003,
+ * spec §2.2 notes) so the note wraps between its two clauses, not inside a word.
+ */
+export const APPLICATIONS_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）';
 
 export function applicantColumns(businessLabel: string, researchLabel: string): ApplicantColumn[] {
   return [
