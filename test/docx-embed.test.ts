@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveFonts } from '../src/fonts/resolve.js';
+import { readSfnt, writeSfnt } from '../src/fonts/sfnt.js';
+import { subsetFace } from '../src/fonts/subset.js';
+import { DEFAULT_STYLE } from '../src/model/style.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { documentOf, examples } from './support/examples.js';
 import { reportYaml } from './support/reports.js';
@@ -118,6 +122,22 @@ describe('DOCX --embed-fonts', () => {
       expect(r.warnings).not.toContain('docx/embed-fonts-unsupported');
       expect(r.warnings.every((w) => w === 'font/fallback')).toBe(true);
     }
+  });
+});
+
+describe('fonts that cannot be embedded as they are', () => {
+  it('leaves out a face whose licence bits forbid embedding (OS/2 fsType 2), with a warning', async () => {
+    const noto = resolveFonts(DEFAULT_STYLE.fonts, { explicit: {}, systemDirs: [] }).faces.table!;
+    const sfnt = readSfnt(await subsetFace(noto, '零一二三四五六七八九'));
+    const os2 = new Uint8Array(sfnt.tables.get('OS/2')!);
+    new DataView(os2.buffer).setUint16(8, 0x0002);
+    sfnt.tables.set('OS/2', os2);
+    const file = tempFile('restricted.ttf', writeSfnt(sfnt));
+    const r = await renderDocx(cases[0]!.doc, { embedFonts: true, fonts: { table: file, pageNumber: file } });
+    expect(r.warnings.filter((w) => w.code === 'docx/embed-font-restricted')).toHaveLength(1);
+    const { embedded } = await read(r.bytes);
+    expect(embedded.map((e) => e.name)).not.toContain('宋体');
+    expect(embedded.map((e) => e.name)).toContain('仿宋_GB2312');
   });
 });
 

@@ -12,7 +12,7 @@ import { outputStem, uniqueStems, writeAtomic } from './output.js';
 export async function runRender(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'help'], options: ['o', 'out', 'pdfa-level', 'font'] });
   if (args.flags.has('help')) {
-    io.out('用法：nianbao render [--docx] [--pdf] [--html] [--pdfa [--pdfa-level 1b|2b]] [--font 角色=字体文件] [-o 输出文件夹] 文件.yaml…\n不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”。');
+    io.out('用法：nianbao render [--docx [--embed-fonts]] [--pdf] [--html] [--pdfa [--pdfa-level 1b|2b]] [--font 角色=字体文件] [-o 输出文件夹] 文件.yaml…\n不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”。--embed-fonts 把用到的字形（子集）嵌入 DOCX，没有公文字体的电脑也显示一致。');
     return 0;
   }
   if (args.positionals.length === 0) throw new UsageError('请给出要生成的 YAML 文件，例如：nianbao render data/*.yaml');

@@ -32,6 +32,10 @@ export async function embeddedFonts(doc: Document, style: Style, options: Render
       warnings.push({ code: 'docx/embed-font-restricted', message: `字体 ${f.face.postscriptName}（${f.name}）的授权不允许嵌入（OS/2 fsType），未嵌入` });
       continue;
     }
+    if (readSfnt(subset).version === OTTO) {
+      // LibreOffice uses it (checked with 7.4); Word documents embedding for TrueType outlines only.
+      warnings.push({ code: 'docx/embed-font-cff', message: `字体 ${f.face.postscriptName}（${f.name}）是 OpenType/CFF 轮廓（.otf），已嵌入，但 Word 可能不使用它；最好用 .ttf 字体` });
+    }
     if (f.face.source === 'fallback' && !fellBack.includes(f.name)) fellBack.push(f.name);
     let entry = entries.find((e) => e.name === f.name);
     if (!entry) entries.push((entry = { name: f.name, cjk: !f.roles.includes('latin'), fonts: {} }));
@@ -42,6 +46,9 @@ export async function embeddedFonts(doc: Document, style: Style, options: Render
   }
   return { entries, warnings };
 }
+
+/** sfnt version tag of CFF-outline OpenType fonts. */
+const OTTO = 0x4f54544f;
 
 const faceKey = (f: EmbedFont): string => `${f.face.file}#${f.face.postscriptName}`;
 
