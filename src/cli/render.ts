@@ -13,6 +13,7 @@ const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件�
   不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”，重名时自动加 -2、-3。
   -o 文件夹     输出到这个文件夹（默认 output/，不存在时自动创建）
   --fragment    HTML 只输出正文部分（写入 .fragment.html），用于粘贴到网站编辑器
+  --embed-fonts DOCX 嵌入用到的字形（子集），没有公文字体的电脑上也显示一致
   --pdfa        PDF 按 PDF/A-2b 生成（--pdfa-level 1b 可选 PDF/A-1b）
   --font 角色=字体文件[,…]  指定字体文件（也可用环境变量 NIANBAO_FONT_<角色>；nianbao fonts 查看）
   --jobs N      同时生成的进程数（默认为 CPU 核数；1 表示在当前进程中逐个生成）

@@ -7,6 +7,8 @@ import { DEFAULT_STYLE } from '../model/style.js';
 import { missingChars } from './coverage.js';
 import { readFaceNames } from './names.js';
 import { resolveFonts, type FontSettings } from './resolve.js';
+import { renameFace, windowsRecords } from './rename.js';
+import { readSfnt, writeSfnt } from './sfnt.js';
 import { subsetFace } from './subset.js';
 
 const none: FontSettings = { explicit: {}, systemDirs: [] };
@@ -96,5 +98,31 @@ describe('font resolution', () => {
     expect(missingChars(f, '龘')).toEqual(['龘']);
     expect(f.numGlyphs).toBeLessThan(100); // the text, digits, space and layout variants — not 30,000
     expect(serif.length).toBeLessThan(20_000);
+  });
+
+  it('subsets the wanted face of a .ttc, not the first one', async () => {
+    const ttc = new Uint8Array(makeTtc([serif, sans]));
+    const out = fontkit.create(await subsetFace({ bytes: ttc, postscriptName: 'NotoSansSC-Regular' }, TEXT)) as fontkit.Font;
+    expect(out.postscriptName).toBe('NotoSansSC-Regular');
+  });
+
+  it('renames a face: new family in English and Chinese records, licence kept, checksums valid', () => {
+    const renamed = renameFace(serif, { family: '仿宋_GB2312', bold: false, postscriptName: 'NotoSerifSC-Regular-FangSong_GB2312', description: 'test' });
+    const f = fontkit.create(renamed) as fontkit.Font;
+    expect(f.familyName).toBe('仿宋_GB2312');
+    expect(f.postscriptName).toBe('NotoSerifSC-Regular-FangSong_GB2312');
+    expect(missingChars(f, TEXT)).toEqual([]);
+    const records = windowsRecords(readSfnt(renamed).tables.get('name')!);
+    expect(records.filter((r) => r.id === 1).map((r) => [r.lang, r.text])).toEqual([[0x0409, '仿宋_GB2312'], [0x0804, '仿宋_GB2312']]);
+    expect(records.some((r) => r.id === 0 && r.text.length > 0)).toBe(true);
+    expect(records.some((r) => r.text.includes('Noto Serif SC') && r.id !== 0 && r.id !== 10)).toBe(false);
+    // OpenType "head": the whole font sums to 0xB1B0AFBA; every table to its directory checksum.
+    const sum = (b: Uint8Array) => {
+      let s = 0;
+      for (let i = 0; i < b.length; i += 4) s = (s + (((b[i] ?? 0) << 24) | ((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0))) >>> 0;
+      return s;
+    };
+    expect(sum(renamed)).toBe(0xb1b0afba);
+    expect(writeSfnt(readSfnt(renamed))).toEqual(renamed);
   });
 });

@@ -6,10 +6,12 @@ import type { DocumentMeta } from '../../model/document.js';
  * The `docx` file → bytes, byte-identical for the same input (issue 3 "Determinism"): `docx`
  * stamps core.xml with the clock and its zip entries with the current time, so every entry is
  * re-dated to the report's date (same order, same compression) and core.xml gets that date and
- * the document language.
+ * the document language. `extra` adds parts (the embedded fonts) before the entries are re-dated.
  */
-export async function packDocx(file: DocxFile, meta: DocumentMeta): Promise<Uint8Array> {
+export async function packDocx(file: DocxFile, meta: DocumentMeta, extra?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(await Packer.toBuffer(file));
+  // Parts added after the docx package (embedded fonts) are re-dated with the rest below.
+  if (extra) await extra(zip);
   const core = zip.file('docProps/core.xml');
   if (core) zip.file(core.name, patchCore(await core.async('string'), meta));
   const date = fixedDate(meta.date);

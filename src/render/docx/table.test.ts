@@ -55,10 +55,10 @@ describe('tableFor', () => {
 });
 
 describe('renderDocx options', () => {
-  it('warns that --embed-fonts is not handled yet, and still renders', async () => {
-    const table: TableBlock = { type: 'table', id: 't', caption: 'c', columnWidths: [1], headerRows: 0, rows: [{ cells: [cell('0')] }] };
+  it('--embed-fonts embeds the table face and warns only when it is a fallback (test/docx-embed.test.ts has the rest)', async () => {
+    const table: TableBlock = { type: 'table', id: 't', caption: 'c', columnWidths: [1], headerRows: 0, rows: [{ cells: [cell('零')] }] };
     const result = await renderDocx(doc(table), { embedFonts: true });
-    expect(result.warnings.map((w) => w.code)).toEqual(['docx/embed-fonts-unsupported']);
-    expect(result.bytes.length).toBeGreaterThan(1000);
+    expect(result.warnings.every((w) => w.code === 'font/fallback')).toBe(true);
+    expect(await docxPart(result.bytes, 'word/fontTable.xml')).toMatch(/<w:font w:name="宋体">.*<w:embedRegular r:id="rId1" w:fontKey="\{[0-9A-F-]{36}\}"/);
   });
 });
