@@ -1,4 +1,5 @@
 import { Document as DocxFile, type Paragraph, type Table } from 'docx';
+import './fastAttributes.js';
 import type { Block, Document } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { bodyParagraph, bylineParagraph, headingParagraph, pageBreakParagraph, titleParagraphs } from './blocks.js';

@@ -16,5 +16,5 @@ export const renderDocx: Renderer = async (doc: Document, options: RenderOptions
   const file = buildDocx(doc, DEFAULT_STYLE);
   if (!options.embedFonts) return { bytes: await packDocx(file, doc.meta), warnings: [] };
   const { entries, warnings } = await embeddedFonts(doc, DEFAULT_STYLE, options);
-  return { bytes: await packDocx(file, doc.meta, (zip) => addFontParts(zip, entries)), warnings };
+  return { bytes: await packDocx(file, doc.meta, (parts) => addFontParts(parts, entries)), warnings };
 };

@@ -1,5 +1,5 @@
-import type JSZip from 'jszip';
 import { fontKeyFor, obfuscate } from './odttf.js';
+import type { DocxParts } from '../pack.js';
 import type { Slot } from './plan.js';
 
 /** One `w:font` of the font table with its embedded font programs (plain TrueType, before obfuscation). */
@@ -22,7 +22,7 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
  * `w:embedRegular`/`w:embedBold r:id w:fontKey w:subsetted`; settings turn on
  * `w:embedTrueTypeFonts` (Word keeps them on save) and `w:saveSubsetFonts` (and keeps them subset).
  */
-export async function addFontParts(zip: JSZip, entries: FontEntry[]): Promise<void> {
+export function addFontParts(parts: DocxParts, entries: FontEntry[]): void {
   if (entries.length === 0) return;
   const rels: string[] = [];
   const fontXml: string[] = [];
@@ -34,29 +34,28 @@ export async function addFontParts(zip: JSZip, entries: FontEntry[]): Promise<vo
       if (!font) continue;
       n++;
       const key = fontKeyFor(font);
-      // No folder entry: an OPC package has parts only (ECMA-376 Part 2).
-      zip.file(`word/fonts/font${n}.odttf`, obfuscate(font, key), { createFolders: false });
+      parts.set(`word/fonts/font${n}.odttf`, obfuscate(font, key));
       rels.push(`<Relationship Id="rId${n}" Type="${REL_FONT}" Target="fonts/font${n}.odttf"/>`);
       embeds.push(`<${EMBED_TAG[slot]} r:id="rId${n}" w:fontKey="${key}" w:subsetted="1"/>`);
     }
     const charset = entry.cjk ? '<w:charset w:val="86"/>' : '';
     fontXml.push(`<w:font w:name="${esc(entry.name)}">${charset}<w:family w:val="auto"/><w:pitch w:val="variable"/>${embeds.join('')}</w:font>`);
   }
-  await patch(zip, 'word/_rels/fontTable.xml.rels', (xml) => insertChildren(xml, 'Relationships', rels.join('')));
-  await patch(zip, 'word/fontTable.xml', (xml) => insertChildren(xml, 'w:fonts', fontXml.join('')));
+  patch(parts, 'word/_rels/fontTable.xml.rels', (xml) => insertChildren(xml, 'Relationships', rels.join('')));
+  patch(parts, 'word/fontTable.xml', (xml) => insertChildren(xml, 'w:fonts', fontXml.join('')));
   // CT_Settings order: displayBackgroundShape … embedTrueTypeFonts, embedSystemFonts, saveSubsetFonts … evenAndOddHeaders.
-  await patch(zip, 'word/settings.xml', (xml) => {
+  patch(parts, 'word/settings.xml', (xml) => {
     const flags = '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>';
     if (xml.includes('<w:displayBackgroundShape/>')) return xml.replace('<w:displayBackgroundShape/>', `<w:displayBackgroundShape/>${flags}`);
     return xml.replace(/(<w:settings\b[^>]*>)/, `$1${flags}`);
   });
-  await patch(zip, '[Content_Types].xml', (xml) => (xml.includes('Extension="odttf"') ? xml : insertChildren(xml, 'Types', `<Default ContentType="${ODTTF}" Extension="odttf"/>`)));
+  patch(parts, '[Content_Types].xml', (xml) => (xml.includes('Extension="odttf"') ? xml : insertChildren(xml, 'Types', `<Default ContentType="${ODTTF}" Extension="odttf"/>`)));
 }
 
-async function patch(zip: JSZip, name: string, edit: (xml: string) => string): Promise<void> {
-  const file = zip.file(name);
-  if (!file) throw new Error(`DOCX 缺少 ${name}，无法嵌入字体`);
-  zip.file(name, edit(await file.async('string')));
+function patch(parts: DocxParts, name: string, edit: (xml: string) => string): void {
+  const xml = parts.get(name);
+  if (typeof xml !== 'string') throw new Error(`DOCX 缺少 ${name}，无法嵌入字体`);
+  parts.set(name, edit(xml));
 }
 
 /** Appends children to the root element, whether it is written `<root …/>` or `<root …>…</root>`. */
