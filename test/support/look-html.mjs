@@ -1,12 +1,12 @@
 // Renders each given report to HTML and takes a look at it the way a reader would: screenshots at
 // desktop and phone widths and an A4 PDF printed by Chromium. Output goes to the folder given
 // with -o (default /tmp/nianbao-look). Needs `npm run build` and Debian's chromium.
-//   node scripts/look-html.mjs [-o dir] data/*.yaml
+//   node test/support/look-html.mjs [-o dir] data/*.yaml
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { checkText, composeChecked } from '../dist/index.js';
-import { renderHtmlString } from '../dist/render/html/index.js';
+import { checkText, composeChecked } from '../../dist/index.js';
+import { renderHtmlString } from '../../dist/render/html/index.js';
 
 const args = process.argv.slice(2);
 const o = args.indexOf('-o');
