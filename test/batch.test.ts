@@ -7,7 +7,7 @@ import { runRender } from '../src/cli/render.js';
 import { BUILT_WORKER, captureIo, FAKE_RENDERERS, listing, reportFor, tempDir, writeInputs } from './support/batch.js';
 
 const seams = { renderersModule: FAKE_RENDERERS, workerUrl: BUILT_WORKER };
-const render = (args: string[], io = captureIo(), extra: { fs?: AtomicFs } = {}) => runRender(args, io, { ...seams, ...extra }).then((code) => ({ code, io }));
+const render = (args: string[], io = captureIo(), extra: { fs?: AtomicFs; jobTimeoutMs?: number } = {}) => runRender(args, io, { ...seams, ...extra }).then((code) => ({ code, io }));
 
 describe('render: a batch of good and bad files', () => {
   const dir = tempDir('batch');
@@ -127,6 +127,18 @@ describe('render: faults (issue 7)', () => {
     expect(text).toMatch(/crash\.yaml：渲染进程崩溃（假渲染器让工作线程崩溃）/);
     expect(text).toMatch(/exit\.yaml：渲染进程崩溃（退出码 7）/);
     expect(io.lines.at(-2)).toMatch(/^完成：6 份报告已生成（6 个文件），2 份失败/);
+  });
+
+  it('a render stuck in an endless loop is ended after the job time-out and reported; the rest finish', async () => {
+    const dir = tempDir('hang');
+    const files: Record<string, string> = { 'hang.yaml': reportFor('HANG局') };
+    for (let i = 0; i < 3; i++) files[`ok${i}.yaml`] = reportFor(`好${i}局`);
+    const out = join(dir, 'out');
+    const { code, io } = await render([...writeInputs(dir, files), '-o', out, '--jobs', '2', '--docx'], captureIo(), { jobTimeoutMs: 1500 });
+    expect(code).toBe(1);
+    expect(readdirSync(out).sort()).toEqual([0, 1, 2].map((i) => `好${i}局-2021.docx`));
+    expect(io.lines.join('\n')).toMatch(/hang\.yaml：渲染超时（1\.5 秒仍未完成），已中止/);
+    expect(io.lines.at(-2)).toMatch(/^完成：3 份报告已生成（3 个文件），1 份失败/);
   });
 
   it('an output folder that cannot be created fails at once, naming it, exit 1', async () => {

@@ -1,7 +1,8 @@
 // Test-only renderers, injected with runRender(..., { renderersModule }) or NIANBAO_TEST_RENDERERS,
 // so batch tests never depend on the real DOCX/PDF/HTML renderers. The agency name picks a
 // behaviour: SLOW (sleeps), THROW (the PDF renderer throws), CRASH (an uncaught throw kills the
-// worker thread), EXIT (process.exit in the worker), WARN (returns a renderer warning).
+// worker thread), EXIT (process.exit in the worker), HANG (a synchronous endless loop in the
+// worker, as a pathological regex would be), WARN (returns a renderer warning).
 import { isMainThread } from 'node:worker_threads';
 
 const SLOW_MS = Number(process.env.NIANBAO_FAKE_SLOW_MS ?? 1500);
@@ -20,6 +21,7 @@ function fake(format) {
       return new Promise(() => {});
     }
     if (who.includes('EXIT') && !isMainThread) process.exit(7);
+    if (who.includes('HANG') && !isMainThread) for (;;);
     const text = `FAKE ${format}${options.fragment ? ' fragment' : ''}\n${JSON.stringify(doc)}\n`;
     // A pooled Buffer for HTML exercises the copy-before-transfer path of the worker.
     const bytes = format === 'html' ? Buffer.from(text) : new TextEncoder().encode(text);

@@ -23,6 +23,8 @@ export interface BatchDeps {
   renderersModule: string;
   workerUrl?: URL;
   fs?: AtomicFs;
+  /** Per file, for the worker pool (`--jobs 1` renders in this thread and cannot end a stuck render). */
+  jobTimeoutMs?: number;
 }
 
 interface FileState {
@@ -133,7 +135,7 @@ export async function prepareOutDir(outDir: string): Promise<string | undefined>
 function makeRunner(plan: BatchPlan, deps: BatchDeps, onEvent: (e: JobEvent) => void): Runner {
   const size = Math.min(plan.jobs, plan.files.length);
   if (size <= 1) return new InProcessRunner(deps.renderersModule, onEvent);
-  return new WorkerPool(size, { renderersModule: deps.renderersModule }, deps.workerUrl ?? DEFAULT_WORKER_URL, onEvent);
+  return new WorkerPool(size, { renderersModule: deps.renderersModule }, deps.workerUrl ?? DEFAULT_WORKER_URL, onEvent, deps.jobTimeoutMs);
 }
 
 /** `seenGeneral`: position-less renderer warnings already shown in this batch (shown once, counted always). */

@@ -9,11 +9,20 @@ const WORKER_HEAP_MB = 1024;
 /** Workers that die before loading their renderers this many times in a row mean a broken setup. */
 const MAX_STARTUP_FAILURES = 3;
 
+/**
+ * A report renders in well under a second (bench/) and the largest accepted input (2 MB of prose)
+ * in seconds; a job still running after this long is stuck (a bug, a pathological input) and its
+ * worker is ended so that the rest of the batch finishes.
+ */
+export const DEFAULT_JOB_TIMEOUT_MS = 120_000;
+
 interface Slot {
   worker: Worker;
   job: JobSpec | undefined;
   ready: boolean;
   lastError: Error | undefined;
+  timer: NodeJS.Timeout | undefined;
+  timedOut: boolean;
 }
 
 /**
@@ -31,6 +40,7 @@ export class WorkerPool implements Runner {
     private readonly init: WorkerInit,
     private readonly workerUrl: URL,
     private readonly onEvent: EventSink,
+    private readonly jobTimeoutMs = DEFAULT_JOB_TIMEOUT_MS,
   ) {}
 
   submit(spec: JobSpec): void {
@@ -51,6 +61,10 @@ export class WorkerPool implements Runner {
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
+      slot.timer = setTimeout(() => {
+        slot.timedOut = true;
+        void slot.worker.terminate(); // reported by the exit handler, with the file
+      }, this.jobTimeoutMs);
       slot.worker.postMessage(job);
     }
   }
@@ -59,7 +73,7 @@ export class WorkerPool implements Runner {
     // A heap cap per worker: a runaway render ends its own worker (reported for that file),
     // not the whole batch. Far above what a report needs (fonts included).
     const worker = new Worker(this.workerUrl, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined };
+    const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined, timer: undefined, timedOut: false };
     this.slots.add(slot);
     worker.on('message', (m: JobEvent | ReadyMessage) => {
       if (m.type === 'ready') {
@@ -69,6 +83,7 @@ export class WorkerPool implements Runner {
       }
       this.onEvent(m);
       if (m.type === 'done') {
+        clearTimeout(slot.timer);
         slot.job = undefined;
         this.pump();
       }
@@ -80,9 +95,11 @@ export class WorkerPool implements Runner {
 
   private lost(slot: Slot, code: number): void {
     this.slots.delete(slot);
+    clearTimeout(slot.timer);
     if (this.closing) return;
     const why = slot.lastError ? slot.lastError.message : `退出码 ${code}`;
-    if (slot.job) this.onEvent({ type: 'crashed', id: slot.job.id, message: `渲染进程崩溃（${why}）` });
+    const message = slot.timedOut ? `渲染超时（${this.jobTimeoutMs / 1000} 秒仍未完成），已中止` : `渲染进程崩溃（${why}）`;
+    if (slot.job) this.onEvent({ type: 'crashed', id: slot.job.id, message });
     if (!slot.ready && ++this.startupFailures >= MAX_STARTUP_FAILURES) {
       // The renderers cannot even load: fail what is left instead of respawning forever.
       for (const job of this.queue.splice(0)) this.onEvent({ type: 'crashed', id: job.id, message: `无法启动渲染进程（${why}）` });
