@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlPath } from '../model/report.js';
 
@@ -44,15 +44,23 @@ const YAML_ERROR_MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: '无法识别的内容',
   BAD_ALIAS: '别名（*name）引用了不存在的锚点',
   ALIAS_PROPS: '别名不能带标签或锚点',
+  MULTIPLE_DOCS: '一个文件只能有一份年报（文件中有多个以 --- 分隔的文档）',
 };
 
 export function loadYaml(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  const parsed = parseGuarded(text, lineCounter);
+  if (parsed.tooDeep !== undefined) {
+    // Counted here: the line counter knows only the lines the parser reached before it stopped.
+    const before = text.slice(0, parsed.tooDeep);
+    const line = before.split('\n').length;
+    return { ok: false, diagnostics: [tooDeep(file, { line, column: parsed.tooDeep - before.lastIndexOf('\n') })] };
+  }
+  const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = at(e.pos[0]);
@@ -69,9 +77,7 @@ export function loadYaml(text: string, file: string): LoadResult {
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
   const depth = nodeDepth(doc.contents as Node | null);
-  if (depth > MAX_DEPTH) {
-    return { ok: false, diagnostics: [{ code: 'input/too-deep', severity: 'error', message: `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`, file, line: 1, column: 1, path: [] }] };
-  }
+  if (depth > MAX_DEPTH) return { ok: false, diagnostics: [tooDeep(file, { line: 1, column: 1 })] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -137,6 +143,58 @@ export function loadYaml(text: string, file: string): LoadResult {
     },
   };
   return { ok: true, source };
+}
+
+const tooDeep = (file: string, pos: Position): Diagnostic => ({
+  code: 'input/too-deep',
+  severity: 'error',
+  message: `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`,
+  file,
+  ...pos,
+  path: [],
+});
+
+/**
+ * The syntax tree (CST) may be this deep before the file is refused. It runs one or two levels
+ * deeper than the value (the document, a compact sequence), so a file within MAX_DEPTH never
+ * comes near it.
+ */
+const MAX_CST_DEPTH = 2 * MAX_DEPTH;
+
+class TooDeep {
+  constructor(readonly offset: number) {}
+}
+
+/**
+ * `parseDocument` with a depth guard. The yaml library composes nested collections recursively:
+ * 2 MB of `[` took 22 s and 1.9 GB before it ran out of stack. Watching the parser's stack
+ * between tokens stops such a file after a few hundred bytes.
+ */
+function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.Parsed; tooDeep?: undefined } | { tooDeep: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_CST_DEPTH) throw new TooDeep(parser.offset);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const d of composer.compose(tokens(), true, text.length)) {
+      if (!doc) doc = d;
+      else {
+        // As parseDocument does: a second `---` document is an error, not silently dropped.
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof TooDeep) return { tooDeep: e.offset };
+    throw e;
+  }
+  return { doc: doc! };
 }
 
 /** Depth of the node tree, computed without following aliases. */
