@@ -54,12 +54,7 @@ export function loadYaml(text: string, file: string): LoadResult {
     return { line: p.line, column: p.col };
   };
   const parsed = parseGuarded(text, lineCounter);
-  if (parsed.tooDeep !== undefined) {
-    // Counted here: the line counter knows only the lines the parser reached before it stopped.
-    const before = text.slice(0, parsed.tooDeep);
-    const line = before.split('\n').length;
-    return { ok: false, diagnostics: [tooDeep(file, { line, column: parsed.tooDeep - before.lastIndexOf('\n') })] };
-  }
+  if (parsed.tooDeep !== undefined) return { ok: false, diagnostics: [tooDeep(file, at(parsed.tooDeep))] };
   const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
@@ -172,6 +167,7 @@ class TooDeep {
  */
 function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.Parsed; tooDeep?: undefined } | { tooDeep: number } {
   const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0); // the first line, which Parser.parse would register
   function* tokens() {
     for (const lexeme of new Lexer().lex(text)) {
       yield* parser.next(lexeme);
