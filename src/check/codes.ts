@@ -22,6 +22,7 @@ export const RULE_CODES = {
   'schema/bad-edition': ['error', '格式版本只能是 2019 或 2021'],
   'schema/empty': ['error', '不能为空'],
   'schema/invalid': ['error', '其他格式错误'],
+  'schema/control-character': ['error', '文字中有不可见的控制字符（文档中无法保存）'],
   'schema/not-a-report': ['error', '文件内容不是一份年报数据'],
   'yaml/syntax': ['error', 'YAML 语法错误'],
   'yaml/duplicate-key': ['error', '同一个键出现两次'],
