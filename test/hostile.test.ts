@@ -5,7 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { readChecked } from '../src/cli/check.js';
-import { MAX_DEPTH } from '../src/source/load.js';
+import { MAX_DEPTH, MAX_ITEMS } from '../src/source/load.js';
 import { DEFAULT_STYLE } from '../src/model/style.js';
 import { checkText, composeChecked } from '../src/pipeline.js';
 import { BIN, reportFor, tempDir } from './support/batch.js';
@@ -191,6 +191,25 @@ describe('hostile input through the CLI (issue 7)', { timeout: 60_000 }, () => {
     expect(errs.map((d) => d.code)).toEqual(['input/too-deep', 'input/too-deep']);
     expect(errs[0]).toMatchObject({ file: inputs[0], line: 1 });
     expect(errs[1]).toMatchObject({ file: inputs[1], line: 2 * MAX_DEPTH }); // not line 1: the level that went too deep
+    const render = await cli(['render', ...inputs, '-o', out, ...ALL_FORMATS, '--jobs', '1'], { heapMb: 96, timeoutMs: 10_000 });
+    expectClean(render);
+    expect(render.code).toBe(1);
+    expectContained(dir, inputs, []);
+  });
+
+  it('a flat list of a million numbers and a map of 200,000 keys are refused while parsing, in bounded time and memory', async () => {
+    const list = `a: [${'1,'.repeat(1_000_000)}1]`;
+    const map = Array.from({ length: 200_000 }, (_, i) => `k${i}: 1`).join('\n');
+    const { dir, out, inputs } = caseDir('wide', { 'list.yaml': list, 'map.yaml': map });
+    // Before the guard: 13 s and 1.1 GB for the list; minutes for the map (every key compared with every other).
+    const check = await cli(['check', ...inputs], { heapMb: 96, timeoutMs: 10_000 });
+    expectClean(check);
+    expect(check.code).toBe(1);
+    expect(check.ms).toBeLessThan(5_000);
+    const errs = errorsOf(check);
+    expect(errs.map((d) => d.code)).toEqual(['input/too-complex', 'input/too-complex']);
+    expect(errs[0]).toMatchObject({ file: inputs[0], line: 1 });
+    expect(errs[1]).toMatchObject({ file: inputs[1], line: MAX_ITEMS + 1 }); // the first key past the limit
     const render = await cli(['render', ...inputs, '-o', out, ...ALL_FORMATS, '--jobs', '1'], { heapMb: 96, timeoutMs: 10_000 });
     expectClean(render);
     expect(render.code).toBe(1);

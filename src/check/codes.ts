@@ -31,6 +31,7 @@ export const RULE_CODES = {
   'input/not-utf8': ['error', '文件不是 UTF-8 编码'],
   'input/too-large': ['error', '文件超过 2 MB'],
   'input/too-deep': ['error', '嵌套层数过深'],
+  'input/too-complex': ['error', '文件结构过于庞大（一个列表或一组键值超过 1000 项）'],
   'input/is-directory': ['error', '给出的是文件夹而不是文件'],
   'input/unreadable': ['error', '文件不存在或无法读取'],
   'template/unknown-placeholder': ['error', '正文引用了不存在的数据 {{…}}'],

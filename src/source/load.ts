@@ -54,7 +54,7 @@ export function loadYaml(text: string, file: string): LoadResult {
     return { line: p.line, column: p.col };
   };
   const parsed = parseGuarded(text, lineCounter);
-  if (parsed.tooDeep !== undefined) return { ok: false, diagnostics: [tooDeep(file, at(parsed.tooDeep))] };
+  if (parsed.refused) return { ok: false, diagnostics: [refusal(parsed.refused.code, file, at(parsed.refused.offset))] };
   const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
@@ -72,7 +72,7 @@ export function loadYaml(text: string, file: string): LoadResult {
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
   const depth = nodeDepth(doc.contents as Node | null);
-  if (depth > MAX_DEPTH) return { ok: false, diagnostics: [tooDeep(file, { line: 1, column: 1 })] };
+  if (depth > MAX_DEPTH) return { ok: false, diagnostics: [refusal('input/too-deep', file, { line: 1, column: 1 })] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -140,10 +140,13 @@ export function loadYaml(text: string, file: string): LoadResult {
   return { ok: true, source };
 }
 
-const tooDeep = (file: string, pos: Position): Diagnostic => ({
-  code: 'input/too-deep',
+const refusal = (code: Refused['code'], file: string, pos: Position): Diagnostic => ({
+  code,
   severity: 'error',
-  message: `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`,
+  message:
+    code === 'input/too-deep'
+      ? `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`
+      : `文件结构过于庞大（一个列表或一组键值超过 ${MAX_ITEMS} 项，或整个文件超过 ${MAX_LEXEMES} 个词法单元），不是一份年报文件`,
   file,
   ...pos,
   path: [],
@@ -155,23 +158,40 @@ const tooDeep = (file: string, pos: Position): Diagnostic => ({
  * comes near it.
  */
 const MAX_CST_DEPTH = 2 * MAX_DEPTH;
+/**
+ * Entries of one list or map, and lexemes of the whole file. A report has at most a few dozen
+ * entries in any collection and under 2,000 lexemes; within the 2 MB size limit the yaml library
+ * took 13 s and 1.1 GB for one flat list of a million numbers, and minutes for a map of 200,000
+ * keys (its duplicate-key check compares every pair).
+ */
+export const MAX_ITEMS = 1000;
+const MAX_LEXEMES = 200_000;
 
-class TooDeep {
-  constructor(readonly offset: number) {}
+class Refused {
+  constructor(
+    readonly code: 'input/too-deep' | 'input/too-complex',
+    readonly offset: number,
+  ) {}
 }
 
 /**
- * `parseDocument` with a depth guard. The yaml library composes nested collections recursively:
- * 2 MB of `[` took 22 s and 1.9 GB before it ran out of stack. Watching the parser's stack
- * between tokens stops such a file after a few hundred bytes.
+ * `parseDocument` with guards on the shape of the file. The yaml library composes nested
+ * collections recursively: 2 MB of `[` took 22 s and 1.9 GB before it ran out of stack. Watching
+ * the parser's stack between lexemes stops such a file after a few hundred bytes.
  */
-function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.Parsed; tooDeep?: undefined } | { tooDeep: number } {
+function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.Parsed; refused?: undefined } | { refused: Refused } {
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0); // the first line, which Parser.parse would register
   function* tokens() {
+    let lexemes = 0;
     for (const lexeme of new Lexer().lex(text)) {
       yield* parser.next(lexeme);
-      if (parser.stack.length > MAX_CST_DEPTH) throw new TooDeep(parser.offset);
+      const stack = parser.stack;
+      if (stack.length > MAX_CST_DEPTH) throw new Refused('input/too-deep', parser.offset);
+      const top = stack[stack.length - 1];
+      if (++lexemes > MAX_LEXEMES || (top && 'items' in top && Array.isArray(top.items) && top.items.length > MAX_ITEMS)) {
+        throw new Refused('input/too-complex', parser.offset);
+      }
     }
     yield* parser.end();
   }
@@ -187,7 +207,7 @@ function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.P
       }
     }
   } catch (e) {
-    if (e instanceof TooDeep) return { tooDeep: e.offset };
+    if (e instanceof Refused) return { refused: e };
     throw e;
   }
   return { doc: doc! };
