@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { closeSync, copyFileSync, ftruncateSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -456,3 +456,30 @@ describe('hostile input through the CLI (issue 7)', { timeout: 60_000 }, () => {
 function yaml(problems: string): string {
   return reportYaml('2021', [[['problems'], problems]]);
 }
+
+describe('faults through the real CLI (issue 7)', { timeout: 60_000 }, () => {
+  // The seams in test/batch.test.ts cover ENOSPC, EROFS and EACCES in process, and a real
+  // read-only folder for ordinary users; this one fails a real write whoever runs it, even root:
+  // the output's name is taken by a folder.
+  it('an output that cannot be written is named with its reason, the earlier output of every other file is replaced whole, the rest finish, exit 1', async () => {
+    const { dir, out, inputs } = caseDir('fault', { 'a.yaml': reportFor('甲局'), 'b.yaml': reportFor('乙局'), 'c.yaml': reportFor('丙局') });
+    const first = await cli(['render', ...inputs, '-o', out, '--html', '--jobs', '2']);
+    expect(first.code).toBe(0);
+    const before = readFileSync(join(out, '丙局-2021.html'), 'utf8');
+    rmSync(join(out, '乙局-2021.html'));
+    mkdirSync(join(out, '乙局-2021.html'));
+    writeFileSync(join(out, '乙局-2021.html', 'keep.txt'), 'not ours');
+    writeFileSync(inputs[2]!, reportFor('丙局').replace('已完成', '改过了'));
+    const r = await cli(['render', ...inputs, '-o', out, '--html', '--jobs', '2']);
+    expectClean(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${inputs[1]}：无法写入 ${join(out, '乙局-2021.html')}：`);
+    expect(r.stderr).toMatch(/（(EISDIR|ENOTEMPTY)）/);
+    expect(r.stderr).not.toContain('.tmp');
+    const after = readFileSync(join(out, '丙局-2021.html'), 'utf8');
+    expect(after).not.toEqual(before);
+    expect(after).toContain('改过了');
+    expect(readFileSync(join(out, '乙局-2021.html', 'keep.txt'), 'utf8')).toBe('not ours');
+    expectContained(dir, inputs, ['甲局-2021.html', '乙局-2021.html/keep.txt', '丙局-2021.html']);
+  });
+});
