@@ -11,6 +11,14 @@ import type { Figure, Report, YamlPath } from '../model/report.js';
 export type At = (code: string, severity: Diagnostic['severity'], message: string, path: YamlPath, snippet?: string, occurrence?: number) => Diagnostic;
 
 const n = (f: Figure | undefined): number => f?.value ?? 0;
+
+/**
+ * Every figure is at most 2^53 − 1 (the schema), but a sum of them need not be, and beyond it
+ * doubles round: a computed 总计 would print wrong and an identity could balance by rounding. A
+ * sum past the limit is refused at the cell that holds it; below it every sum here is exact.
+ */
+const tooLarge = (sum: number): boolean => sum > Number.MAX_SAFE_INTEGER;
+const tooLargeText = (what: string): string => `${what}：合计超出可精确计算的范围（最大 ${Number.MAX_SAFE_INTEGER}）`;
 const shown = (f: Figure | undefined): string => (f === undefined || f.value === null ? '空白' : f.text);
 
 /**
@@ -35,9 +43,13 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     const r = report.rows[def.key];
     if (!r) continue;
     const total = r.cells[def.totalColumn]!;
-    if (total.computed) continue;
     const parts = r.cells.filter((_, i) => i !== def.totalColumn);
     const sum = parts.reduce((s, f) => s + n(f), 0);
+    if (tooLarge(sum)) {
+      out.push(at('schema/out-of-range', 'error', tooLargeText(cellName(def, def.totalColumn)), total.path));
+      continue;
+    }
+    if (total.computed) continue;
     if (n(total) !== sum) {
       if (def.table === 'applications') rowGaps.push({ at: def.key, gap: sum - n(total), rule: 'A2' });
       const names = def.columns.filter((_, i) => i !== def.totalColumn).map((c) => c.label).join('、');
@@ -58,8 +70,12 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
   const results = resultRowKeys(edition).map(row);
   totalDef.columns.forEach((_, c) => {
     const t = totalRow.cells[c]!;
-    if (t.computed) return;
     const sum = results.reduce((s, r) => s + n(r.cells[c]), 0);
+    if (tooLarge(sum)) {
+      out.push(at('schema/out-of-range', 'error', tooLargeText(cellName(totalDef, c)), t.path));
+      return;
+    }
+    if (t.computed) return;
     if (n(t) !== sum) {
       columnGaps.push({ at: c, gap: sum - n(t), rule: 'A3' });
       out.push(at('identity/results-total', 'error', `${cellName(totalDef, c)}：应为 ${sum}（（一）至（六）各项之和），实际填写 ${shown(t)}`, t.path));
@@ -76,6 +92,10 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     if (c === fDef.totalColumn) return;
     const left = n(N.cells[c]) + n(P.cells[c]);
     const right = n(totalRow.cells[c]) + n(F.cells[c]);
+    if (tooLarge(left) || tooLarge(right)) {
+      out.push(at('schema/out-of-range', 'error', tooLargeText(`${col.label}列 一、本年新收 + 二、上年结转（或（七）总计 + 四、结转下年度继续办理）`), F.cells[c]!.path));
+      return;
+    }
     if (left !== right) {
       columnGaps.push({ at: c, gap: left - right, rule: 'A1' });
       out.push(

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, summaryLine } from '../diagnostics/format.js';
-import { MAX_INPUT_BYTES } from '../source/decode.js';
+import { MAX_INPUT_BYTES, tooLargeMessage } from '../source/decode.js';
 import { checkBytes, type Checked } from '../pipeline.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './io.js';
@@ -12,7 +12,8 @@ export async function readChecked(file: string, previous?: Checked): Promise<Che
   try {
     const st = await stat(file);
     if (st.isDirectory()) return fail('input/is-directory', '这是一个文件夹，不是 YAML 文件');
-    if (st.size > MAX_INPUT_BYTES) return checkBytes(new Uint8Array(st.size > MAX_INPUT_BYTES * 2 ? MAX_INPUT_BYTES + 1 : st.size), file);
+    // Refused from its size alone: a 50 MB file is never read, and the message gives its real size.
+    if (st.size > MAX_INPUT_BYTES) return fail('input/too-large', tooLargeMessage(st.size));
     return checkBytes(await readFile(file), file, previous);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

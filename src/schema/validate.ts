@@ -9,6 +9,7 @@ import type { SourceFile } from '../source/load.js';
 import { parseProse, type RawProse } from './prose.js';
 import { MONEY_PATTERN, schemaFor } from './schema.js';
 import { dedupe, issueToDiagnostics, type Diag } from './issues.js';
+import { fieldName } from './names.js';
 
 export type ValidateResult = { ok: true; report: Report; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -39,6 +40,10 @@ export function validate(source: SourceFile): ValidateResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, diagnostics: [diag('schema/not-a-report', 'error', '文件内容应是“键: 值”形式的年报数据（如 agency: 某某局），而不是单个值或列表', [])] };
   }
+  diagnostics.push(...controlCharacters(raw, [], (path, ch) => {
+    const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return diag('schema/control-character', 'error', `${fieldName(edition, path)}：含有不可见的控制字符 U+${code}（文档中无法保存），请删除`, path);
+  }));
   const parsed = schemaFor(editionId).safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diagnostics.push(...issueToDiagnostics(issue, edition, raw, diag));
@@ -53,8 +58,26 @@ export function validate(source: SourceFile): ValidateResult {
     diagnostics.push(diag('format/edition-year', 'warning', `2021 年版式从 2021 年度起使用，${year}年度的年报应使用 2019 年版式`, ['edition'], true));
   }
 
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   const report = normalise(data, edition, source, diagnostics, diag);
   return { ok: true, report, diagnostics };
+}
+
+/**
+ * C0 controls other than tab and line breaks, U+FFFE/U+FFFF and lone surrogates: XML 1.0 has no
+ * way to write them, so a DOCX holding one does not open in Word (a YAML "\u0007" got that far).
+ * They are never meant (a paste accident or a hostile file), so they are refused where they stand.
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function controlCharacters(value: unknown, path: YamlPath, report: (path: YamlPath, ch: string) => Diagnostic): Diagnostic[] {
+  if (typeof value === 'string') {
+    const m = FORBIDDEN.exec(value);
+    return m ? [report(path, m[0])] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacters(v, [...path, i], report));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => controlCharacters(v, [...path, k], report));
+  return [];
 }
 
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlPath } from '../model/report.js';
 
@@ -44,15 +44,18 @@ const YAML_ERROR_MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: '无法识别的内容',
   BAD_ALIAS: '别名（*name）引用了不存在的锚点',
   ALIAS_PROPS: '别名不能带标签或锚点',
+  MULTIPLE_DOCS: '一个文件只能有一份年报（文件中有多个以 --- 分隔的文档）',
 };
 
 export function loadYaml(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  const parsed = parseGuarded(text, lineCounter);
+  if (parsed.refused) return { ok: false, diagnostics: [refusal(parsed.refused.code, file, at(parsed.refused.offset))] };
+  const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = at(e.pos[0]);
@@ -69,9 +72,7 @@ export function loadYaml(text: string, file: string): LoadResult {
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
   const depth = nodeDepth(doc.contents as Node | null);
-  if (depth > MAX_DEPTH) {
-    return { ok: false, diagnostics: [{ code: 'input/too-deep', severity: 'error', message: `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`, file, line: 1, column: 1, path: [] }] };
-  }
+  if (depth > MAX_DEPTH) return { ok: false, diagnostics: [refusal('input/too-deep', file, { line: 1, column: 1 })] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -137,6 +138,79 @@ export function loadYaml(text: string, file: string): LoadResult {
     },
   };
   return { ok: true, source };
+}
+
+const refusal = (code: Refused['code'], file: string, pos: Position): Diagnostic => ({
+  code,
+  severity: 'error',
+  message:
+    code === 'input/too-deep'
+      ? `嵌套层数过深（超过 ${MAX_DEPTH} 层），不是一份年报文件`
+      : `文件结构过于庞大（一个列表或一组键值超过 ${MAX_ITEMS} 项，或整个文件超过 ${MAX_LEXEMES} 个词法单元），不是一份年报文件`,
+  file,
+  ...pos,
+  path: [],
+});
+
+/**
+ * The syntax tree (CST) may be this deep before the file is refused. It runs one or two levels
+ * deeper than the value (the document, a compact sequence), so a file within MAX_DEPTH never
+ * comes near it.
+ */
+const MAX_CST_DEPTH = 2 * MAX_DEPTH;
+/**
+ * Entries of one list or map, and lexemes of the whole file. A report has at most a few dozen
+ * entries in any collection and under 2,000 lexemes; within the 2 MB size limit the yaml library
+ * took 13 s and 1.1 GB for one flat list of a million numbers, and minutes for a map of 200,000
+ * keys (its duplicate-key check compares every pair).
+ */
+export const MAX_ITEMS = 1000;
+const MAX_LEXEMES = 200_000;
+
+class Refused {
+  constructor(
+    readonly code: 'input/too-deep' | 'input/too-complex',
+    readonly offset: number,
+  ) {}
+}
+
+/**
+ * `parseDocument` with guards on the shape of the file. The yaml library composes nested
+ * collections recursively: 2 MB of `[` took 22 s and 1.9 GB before it ran out of stack. Watching
+ * the parser's stack between lexemes stops such a file after a few hundred bytes.
+ */
+function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.Parsed; refused?: undefined } | { refused: Refused } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0); // the first line, which Parser.parse would register
+  function* tokens() {
+    let lexemes = 0;
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      const stack = parser.stack;
+      if (stack.length > MAX_CST_DEPTH) throw new Refused('input/too-deep', parser.offset);
+      const top = stack[stack.length - 1];
+      if (++lexemes > MAX_LEXEMES || (top && 'items' in top && Array.isArray(top.items) && top.items.length > MAX_ITEMS)) {
+        throw new Refused('input/too-complex', parser.offset);
+      }
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const d of composer.compose(tokens(), true, text.length)) {
+      if (!doc) doc = d;
+      else {
+        // As parseDocument does: a second `---` document is an error, not silently dropped.
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof Refused) return { refused: e };
+    throw e;
+  }
+  return { doc: doc! };
 }
 
 /** Depth of the node tree, computed without following aliases. */

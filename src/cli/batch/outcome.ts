@@ -65,8 +65,14 @@ export function writeErrorText(e: unknown): string {
     ENOTDIR: '路径中有一段不是文件夹',
     EEXIST: '同名文件已存在且不是文件夹',
     ENAMETOOLONG: '文件名过长',
+    EISDIR: '同名的文件夹已存在',
+    ENOTEMPTY: '同名的文件夹已存在',
+    EBUSY: '文件正被其他程序占用',
+    EIO: '磁盘读写出错',
   };
   const known = code ? words[code] : undefined;
   if (known) return `${known}（${code}）`;
+  // Node's own text for a system error is English and names our temp file: the code says enough.
+  if (code) return `写入失败（${code}）`;
   return e instanceof Error ? e.message : String(e);
 }
