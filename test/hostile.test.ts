@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readChecked } from '../src/cli/check.js';
 import { MAX_DEPTH, MAX_ITEMS } from '../src/source/load.js';
 import { DEFAULT_STYLE } from '../src/model/style.js';
+import { MAX_LABEL_CHARS } from '../src/schema/schema.js';
 import { checkText, composeChecked } from '../src/pipeline.js';
 import { BIN, reportFor, tempDir } from './support/batch.js';
 import { docxPart, textOf } from './support/docxXml.js';
@@ -402,30 +403,34 @@ describe('hostile input through the CLI (issue 7)', { timeout: 60_000 }, () => {
     expect(lines.find((l) => l.text.includes('曦'))!.text).toMatch(/^曦b{10,}$/);
   });
 
-  it('a table label of 500 characters wraps inside its cell in PDF and appears whole in DOCX and HTML; one taller than a page fails only the PDF, naming the row', async () => {
-    const wide = `一、本年新收政府信息公开申请数量${'（注：包括通过网络、信函、当面等各种渠道收到的申请）'.repeat(30)}`.slice(0, 500);
-    const narrow = `1.属于国家秘密${'（注：本项包括依法确定为国家秘密的政府信息）'.repeat(40)}`.slice(0, 500);
-    const { dir, out, inputs } = caseDir('label', {
+  it('a table label of 500 characters is refused at its place (schema/too-long); one of 200, the limit, wraps inside its cell in every format, even in the narrowest label column', async () => {
+    const wide = `一、本年新收政府信息公开申请数量${'（注：包括通过网络、信函、当面等各种渠道收到的申请）'.repeat(30)}`.slice(0, MAX_LABEL_CHARS);
+    const narrow = (n: number) => `1.属于国家秘密${'（注：本项包括依法确定为国家秘密的政府信息）'.repeat(40)}`.slice(0, n);
+    const withNarrow = (agency: string, n: number) => reportFor(agency).replace(/^labels: .*$/m, `labels: { "applications.results.refused.stateSecret": "${narrow(n)}" }`);
+    const texts = {
       'wide.yaml': reportYaml('2021', [[['labels'], { 'applications.newlyReceived': wide }]]),
-      'narrow.yaml': reportFor('窄栏局').replace(/^labels: .*$/m, `labels: { "applications.results.refused.stateSecret": "${narrow}" }`),
-    });
+      'narrow.yaml': withNarrow('窄栏局', MAX_LABEL_CHARS),
+      'long.yaml': withNarrow('过长局', 500),
+    };
+    const { dir, out, inputs } = caseDir('label', texts);
+    const check = await cli(['check', inputs[2]!]);
+    expectClean(check);
+    expect(errorsOf(check)).toEqual([{ file: inputs[2], ...positionOf(texts['long.yaml'], `"${narrow(500)}"`), code: 'schema/too-long' }]);
     const r = await cli(['render', ...inputs, '-o', out, ...ALL_FORMATS, '--jobs', '1']);
     expectClean(r);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^${inputs[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：生成 PDF 失败：.*（三）不予公开`, 'm'));
-    expectContained(dir, inputs, [`${STEM}.docx`, `${STEM}.html`, `${STEM}.pdf`, '窄栏局-2021.docx', '窄栏局-2021.html']);
-    const o = await outputsOf(out, STEM);
-    expect(o.docxText).toContain(wide);
-    expect(o.htmlText).toContain(wide);
-    expect(stripWs(o.pdfText)).toContain(stripWs(wide));
-    // The label's lines end before the first figure column begins (its header 自然⏎人).
-    const items = await pdfItems(o.pdf);
-    const firstColumn = items.find((i) => i.str === '自然')!;
-    const labelItems = items.filter((i) => i.page === firstColumn.page && i.str.includes('注：'));
-    expect(labelItems.length).toBeGreaterThan(10);
-    for (const i of labelItems) expect(i.right).toBeLessThan(firstColumn.x);
-    const narrowHtml = readFileSync(join(out, '窄栏局-2021.html'), 'utf8');
-    expect(byTag(parseHtml(narrowHtml), 'body')[0]!.text).toContain(narrow);
+    expectContained(dir, inputs, [`${STEM}.docx`, `${STEM}.html`, `${STEM}.pdf`, '窄栏局-2021.docx', '窄栏局-2021.html', '窄栏局-2021.pdf']);
+    for (const [stem, label] of [[STEM, wide], ['窄栏局-2021', narrow(MAX_LABEL_CHARS)]] as const) {
+      const o = await outputsOf(out, stem);
+      expect(o.docxText).toContain(label);
+      expect(o.htmlText).toContain(label);
+      expect(stripWs(o.pdfText)).toContain(stripWs(label));
+      // Every line of the label ends before the first figure column of its page begins (its header 自然⏎人).
+      const items = await pdfItems(o.pdf);
+      const labelItems = items.filter((i) => i.str.includes('注：'));
+      expect(labelItems.length).toBeGreaterThan(4);
+      for (const i of labelItems) expect(i.right).toBeLessThan(items.find((h) => h.page === i.page && h.str === '自然')!.x);
+    }
   });
 
   it('a corrupt font file and a file that is not a font are named, and the next face is used, in every format', async () => {

@@ -21,6 +21,7 @@ export const RULE_CODES = {
   'schema/bad-format': ['error', '格式不对（如日期）'],
   'schema/bad-edition': ['error', '格式版本只能是 2019 或 2021'],
   'schema/empty': ['error', '不能为空'],
+  'schema/too-long': ['error', '表格标签或标题超过 200 字'],
   'schema/invalid': ['error', '其他格式错误'],
   'schema/control-character': ['error', '文字中有不可见的控制字符（文档中无法保存）'],
   'schema/not-a-report': ['error', '文件内容不是一份年报数据'],

@@ -64,6 +64,10 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
         const n = Array.isArray(input) ? input.length : 0;
         return [diag('schema/row-length', 'error', `${name}：应填 ${def?.totalColumn != null ? `${def.columns.length - 1} 或 ${def.columns.length}` : def?.columns.length ?? ''} 个数字（${cols}），实际 ${n} 个`, path)];
       }
+      if (issue.origin === 'string' && issue.code === 'too_big') {
+        const n = typeof input === 'string' ? [...input].length : 0;
+        return [diag('schema/too-long', 'error', `${name}：太长（${n} 字），上限 ${String(issue.maximum)} 字，表格的单元格放不下`, path)];
+      }
       if (issue.origin === 'string') return [diag('schema/empty', 'error', `${name}：不能为空`, path)];
       return [diag('schema/out-of-range', 'error', `${name}：超出允许范围`, path)];
     }

@@ -60,10 +60,17 @@ function rowSchema(def: FigureRowDef) {
   return z.tuple(cells as unknown as [z.ZodTypeAny, ...z.ZodTypeAny[]]).meta({ title, description });
 }
 
+/**
+ * The longest table label or title a report may set. Official labels run to about 35 characters
+ * and the longest local annotations seen (Hubei) to about 60; at 200 a label still fits a page in
+ * the narrowest label column of the 依申请 table (a longer one made a row taller than a page).
+ */
+export const MAX_LABEL_CHARS = 200;
+
 function labelledRowSchema(def: FigureRowDef) {
   return z
     .object({
-      label: z.string().min(1).meta({ title: '行名称' }),
+      label: z.string().min(1).max(MAX_LABEL_CHARS).meta({ title: '行名称' }),
       values: rowSchema(def),
     })
     .strict();
@@ -148,7 +155,7 @@ export function reportSchema(edition: Edition) {
     problems: prose(sectionTitles.problems, sectionTitles.problems),
     other: prose(sectionTitles.other, `${sectionTitles.other}（可省略，省略时为“无。”）`).nullable().optional(),
     labels: z
-      .record(z.string(), z.string())
+      .record(z.string(), z.string().max(MAX_LABEL_CHARS))
       .nullable()
       .optional()
       .meta({ title: '地方格式的标签', description: '按标签编号替换表格标签或章节标题（如湖北 2020 年模板的注释）；“\\n”表示换行' }),
