@@ -19,12 +19,10 @@ describe('generated reports (property-based)', () => {
         expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const doc = composeChecked(c)!;
         const tables = doc.blocks.filter((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
-        const printedValues = tables.flatMap((t) => {
-          const grid = resolveGrid(t);
-          return grid.placed.filter((p) => p.cell.kind === 'value').map((p) => p.cell.text);
-        });
-        const expected = figureRows(getEdition(g.edition)).flatMap((d) => g.printed[d.key]!);
-        expect(printedValues).toEqual(expected);
+        const printedValues = tables.map((t) => resolveGrid(t).placed.filter((p) => p.cell.kind === 'value').map((p) => p.cell.text));
+        expect(printedValues).toEqual([g.figures.proactive, g.figures.applications, g.figures.review]);
+        // The official rows print the figures the YAML gave, wherever local rows sit around them.
+        for (const d of figureRows(getEdition(g.edition))) if (g.printed[d.key]) expect(g.figures[d.table].join('\u0000')).toContain(g.printed[d.key]!.join('\u0000'));
       }),
       { numRuns: RUNS, seed: SEED },
     );
