@@ -51,4 +51,17 @@ describe('CJK line breaking', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(l.right).toBeLessThanOrEqual(50.01);
   });
+
+  it('starts a word wider than any line on the current line instead of leaving a lone glyph before it', () => {
+    // Regression (property tests): `某` stood alone on a justified line, the URL began on the next.
+    const { lines } = setText([{ text: '某https://example.gov.cn/a/very/long/path', role: 'body', size: 10, tracking: 0 }], mono, 50, 0, 'justify');
+    expect(lines[0]!.segments[0]!.text).toBe('某');
+    expect(lines[0]!.segments.length).toBeGreaterThan(1);
+    for (const l of lines.slice(0, -1)) expect(Math.abs(l.right - 50)).toBeLessThan(0.5);
+    for (const l of lines) expect(l.right).toBeLessThanOrEqual(50.01);
+  });
+
+  it('still moves a word that fits on a line of its own to the next line whole', () => {
+    expect(lineTexts('一二三四App2021', 50)).toEqual(['一二三四', 'App2021']);
+  });
 });

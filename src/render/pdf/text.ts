@@ -99,7 +99,18 @@ function breakUnits(units: Unit[], width: number, indent: number): [number, numb
     const avail = ranges.length === 0 ? width - indent : width;
     let j = i;
     let x = 0;
-    while (j < units.length && x + units[j]!.natural <= avail + EPS) x += units[j++]!.w;
+    for (;;) {
+      while (j < units.length && x + units[j]!.natural <= avail + EPS) x += units[j++]!.w;
+      const next = units[j];
+      // A word wider than any line is broken between characters wherever it goes: start it here,
+      // filling this line. Moved whole to the next line it left a lone glyph (or a few stretched
+      // ones) on a justified line before it.
+      if (j > i && next?.split && next.natural > width + EPS) {
+        units.splice(j, 1, ...next.split());
+        continue;
+      }
+      break;
+    }
     if (j === i) {
       const u = units[i]!;
       if (u.split) {
