@@ -34,7 +34,9 @@ const WORDS = [
 const longRun = fc
   .array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./:_-'), { minLength: 8, maxLength: 120 })
   .map((cs) => cs.join(''));
-const word = fc.oneof({ weight: 60, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: longRun });
+/** A lone glyph before a run wider than a line (a URL after `见`): it once stood alone on a line. */
+const gluedRun = fc.tuple(fc.constantFrom('见', '𠀀', '：', '（'), fc.array(fc.constantFrom(...'abcdefghij0123456789./'), { minLength: 60, maxLength: 140 })).map(([g, cs]) => `${g}${cs.join('')}`);
+const word = fc.oneof({ weight: 60, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: longRun }, { weight: 1, arbitrary: gluedRun });
 const sentence = fc
   .tuple(fc.array(word, { minLength: 1, maxLength: 14 }), fc.constantFrom('。', '。', '；', '.', '！', '……', '”。'))
   .map(([ws, end]) => `${ws.join('').trim() || '无'}${end}`);

@@ -5,7 +5,7 @@ import { RENDERERS, type OutputFormat } from '../../src/render/index.js';
 import type { GeneratedReport } from './arbitrary.js';
 import { bodyItems, docxPart } from './docxXml.js';
 import { byTag, parseHtml } from './html.js';
-import { docOf, pdfGlyphs, pdfTableCells } from './pdf.js';
+import { docOf, layoutOf, pdfGlyphs, pdfTableCells } from './pdf.js';
 
 /** What a report must give back from every output: the table figures in order (see checkOutputs). */
 export type ExpectedFigures = GeneratedReport['figures'];
@@ -66,5 +66,17 @@ export async function checkOutputs(yaml: string, figures: ExpectedFigures): Prom
       (gl.x0 < MARGIN.left - EPS || gl.x1 > PAGE.width - MARGIN.right + EPS || gl.baseline > PAGE.height - MARGIN.bottom + EPS || gl.baseline - 0.88 * gl.size < MARGIN.top - EPS),
   );
   expect(outside.slice(0, 3)).toEqual([]);
+
+  // Justified body lines end flush with the right margin, except a line that is one unbreakable
+  // unit (a lone glyph before a word that fits only a line of its own; such a word by itself).
+  const right = PAGE.width - MARGIN.right;
+  const ragged = layoutOf(doc).pages.flatMap((p) =>
+    p.items.filter((i) => {
+      if (i.kind !== 'text' || i.tag.kind !== 'block' || i.tag.struct !== 'P' || i.last) return false;
+      const one = i.segments.length === 1 && ([...i.segments[0]!.text].length === 1 || /^[\x21-\x7e]+$/.test(i.segments[0]!.text));
+      return !one && Math.abs(i.right - right) > 0.5;
+    }),
+  );
+  expect(ragged.slice(0, 3)).toEqual([]);
 }
 
