@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TableBlock } from '../src/model/document.js';
+import { resolveGrid } from '../src/model/grid.js';
+import { DEFAULT_STYLE } from '../src/model/style.js';
+import { geometry } from '../src/render/pdf/geometry.js';
+import { docOf, layoutOf } from './support/pdf.js';
+import { checkOutputs, type ExpectedFigures } from './support/outputs.js';
+
+/**
+ * Cases the property tests found (test/properties-render.test.ts), shrunk and kept as files in
+ * test/regressions/. Each renders through DOCX, PDF and HTML with its figures read back, and is
+ * asserted on the specific thing that went wrong.
+ */
+const read = (name: string) => readFileSync(`test/regressions/${name}.yaml`, 'utf8');
+const g = geometry(DEFAULT_STYLE);
+
+/** A file's expected figures: the Document's value cells (properties.test.ts ties those to the input). */
+function figuresOf(yaml: string): ExpectedFigures {
+  const tables = docOf(yaml).blocks.filter((b): b is TableBlock => b.type === 'table');
+  const [proactive, applications, review] = tables.map((t) => resolveGrid(t).placed.filter((p) => p.cell.kind === 'value').map((p) => p.cell.text));
+  return { proactive: proactive!, applications: applications!, review: review! };
+}
+
+describe('regressions found by the property tests', () => {
+  it('lone-glyph-long-word: a glyph before a URL wider than a line shares its line with the URL’s start', async () => {
+    const yaml = read('lone-glyph-long-word');
+    await checkOutputs(yaml, figuresOf(yaml));
+    const lines = layoutOf(docOf(yaml)).pages.flatMap((p) => p.items).filter((i) => i.kind === 'text' && i.tag.kind === 'block' && i.tag.struct === 'P' && i.segments.some((s) => s.text.includes('见') || s.text.startsWith('h')));
+    const segments = lines.flatMap((l) => (l.kind === 'text' ? [l.segments] : [])).find((ss) => ss.some((s) => s.text.endsWith('见')))!;
+    const at = segments.findIndex((s) => s.text.endsWith('见'));
+    expect(segments[at + 1]?.text).toBe('h');
+    for (const l of lines) if (l.kind === 'text' && !l.last) expect(Math.abs(l.right - (g.left + g.width))).toBeLessThan(0.5);
+  });
+});
+
+describe('the read-back itself', () => {
+  const yaml = read('lone-glyph-long-word');
+  const figures = figuresOf(yaml);
+
+  it('fails when a figure differs, when a blank is read as 0 and when two figures swap', async () => {
+    const applications = [...figures.applications];
+    const blank = applications.indexOf('');
+    const perturbed: ExpectedFigures[] = [
+      { ...figures, review: figures.review.map((f, i) => (i === 0 ? `${f}1` : f)) },
+      { ...figures, applications: applications.map((f, i) => (i === (blank >= 0 ? blank : 0) ? (f === '' ? '0' : '') : f)) },
+      { ...figures, proactive: [figures.proactive[1]!, figures.proactive[0]!, ...figures.proactive.slice(2)] },
+    ];
+    expect(figures.proactive[0]).not.toBe(figures.proactive[1]);
+    for (const p of perturbed) await expect(checkOutputs(yaml, p)).rejects.toThrow();
+  });
+});
