@@ -149,6 +149,18 @@ interface Choices {
   title: string[] | null;
 }
 
+/**
+ * 2019 第二十条第（一）项 as a clerk fills it: 本年新公开 ≤ 本年新制作 and ≤ 对外公开总数量, else
+ * check warns (spec §4.4). The smallest figure goes in the middle; a blank counts as 0.
+ */
+function plausibleItem1(row: { yaml: unknown; printed: string[] }): void {
+  const cells = row.yaml as (number | null)[];
+  const order = [0, 1, 2].sort((a, b) => (cells[a] ?? 0) - (cells[b] ?? 0));
+  const pick = [order[1]!, order[0]!, order[2]!];
+  row.yaml = pick.map((i) => cells[i]!);
+  row.printed = pick.map((i) => row.printed[i]!);
+}
+
 function build(r: Choices): GeneratedReport {
   const ed = getEdition(r.edition);
   let k = 0;
@@ -214,6 +226,7 @@ function build(r: Choices): GeneratedReport {
         continue;
       }
       const row = proactiveRow(def);
+      if (r.edition === '2019' && item.key === 'item1') plausibleItem1(row);
       set(def.key, row.yaml);
       printed[def.key] = row.printed;
       figures.proactive.push(...row.printed);
@@ -278,7 +291,8 @@ function build(r: Choices): GeneratedReport {
   data.problems = r.problems;
   if (r.other) data.other = r.other;
   if (r.edition === '2021') {
-    const unpaid = table['applications.results.other.unpaidFee']?.[0] ?? 0;
+    // Unpaid fees in the 总计 column ask for fee notices in 六 (a plausibility warning otherwise).
+    const unpaid = Number(printed['applications.results.other.unpaidFee']?.[cols] || 0);
     data.fees = { noticesIssued: unpaid > 0 ? unpaid : 0, amountNotified: 100, amountCollected: 100 };
   }
 
