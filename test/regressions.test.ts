@@ -32,6 +32,29 @@ describe('regressions found by the property tests', () => {
     expect(segments[at + 1]?.text).toBe('h');
     for (const l of lines) if (l.kind === 'text' && !l.last) expect(Math.abs(l.right - (g.left + g.width))).toBeLessThan(0.5);
   });
+
+  it('spanning-label-at-page-break: a row-spanning label keeps enough of its rows on one page for its text', async () => {
+    const yaml = read('spanning-label-at-page-break');
+    await checkOutputs(yaml, figuresOf(yaml));
+    const doc = docOf(yaml);
+    const block = doc.blocks.findIndex((b) => b.type === 'table' && b.id === 'applications');
+    const table = doc.blocks[block] as TableBlock;
+    const label = resolveGrid(table).placed.find((p) => p.cell.text.startsWith('（三）不予公开'))!;
+    expect(label.cell.rowSpan).toBeGreaterThan(1);
+    const layout = layoutOf(doc);
+    const lines = layout.pages.flatMap((p, page) =>
+      p.items.flatMap((i) => (i.kind === 'text' && i.tag.kind === 'cell' && i.tag.block === block && i.tag.row === label.row && i.tag.col === label.col ? [{ page, i }] : [])),
+    );
+    expect(lines.length).toBeGreaterThan(5);
+    expect(new Set(lines.map((l) => l.page)).size).toBe(1);
+    // Inside one of the cell's bordered stretches on that page, top of the first line to the last baseline.
+    const { page } = lines[0]!;
+    const top = lines[0]!.i.y - DEFAULT_STYLE.sizes.table;
+    const bottom = lines.at(-1)!.i.y;
+    const x = lines[0]!.i.left;
+    expect(layout.pages[page]!.items.some((r) => r.kind === 'rect' && r.x <= x && x < r.x + r.w && r.y <= top && bottom <= r.y + r.h)).toBe(true);
+    expect(bottom).toBeLessThanOrEqual(g.bottom);
+  });
 });
 
 describe('the read-back itself', () => {

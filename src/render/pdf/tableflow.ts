@@ -43,6 +43,15 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
     // A row of header cells inside the body (第二十条第（八）项, 信息内容 …) stays with the row it heads.
     let need = h;
     for (let k = r; k >= H && k + 1 < p.rowCount && headerOnly(p, k); k++) need += p.rowHeights[k + 1]!;
+    // A cell spanning rows from here sets its text in one page's stretch of them: keep enough of
+    // its rows together for its text. Split after fewer, no stretch was tall enough and the text,
+    // centred on the tallest, ran over its borders and past the bottom margin.
+    for (const c of p.cells) {
+      if (c.row !== r || c.cell.rowSpan < 2) continue;
+      let span = 0;
+      for (let k = r; k < r + c.cell.rowSpan && span + 0.01 < c.textHeight + 2 * PAD_Y; k++) span += p.rowHeights[k]!;
+      need = Math.max(need, span);
+    }
     if (need > pageHeight - (repeat ? headerHeight : 0)) need = h;
     if (need > pager.room + 0.01 && started) {
       pager.newPage();
