@@ -43,13 +43,23 @@ export function expectedSequence(doc: Document): string[] {
     if (b.type === 'heading' && b.level === 1) out.push(b.text);
     if (b.type === 'table') out.push(...resolveGrid(b).placed.filter((p) => p.cell.rowSpan === 1).map((p) => p.cell.text));
   }
-  return out.map((s) => s.replace(/\s+/g, '')).filter((s) => s !== '');
+  return out.map(extractable).filter((s) => s !== '');
+}
+
+/**
+ * Text as it can come back from the PDF: whitespace removed, and characters the face lacks left
+ * out (drawn as .notdef with a font/missing-glyph warning, e.g. CJK Extension B in the fallback).
+ */
+let metrics: ReturnType<typeof realMetrics> | undefined;
+function extractable(s: string): string {
+  const m = (metrics ??= realMetrics());
+  return [...s.replace(/\s+/g, '')].filter((ch) => m.covers('table', ch) && m.covers('body', ch)).join('');
 }
 
 /** Texts of the cells that span rows. */
 export function spanning(doc: Document): string[] {
   return doc.blocks
-    .flatMap((b) => (b.type === 'table' ? resolveGrid(b).placed.filter((p) => p.cell.rowSpan > 1).map((p) => p.cell.text.replace(/\s+/g, '')) : []))
+    .flatMap((b) => (b.type === 'table' ? resolveGrid(b).placed.filter((p) => p.cell.rowSpan > 1).map((p) => extractable(p.cell.text)) : []))
     .filter((s) => s !== '');
 }
 
