@@ -55,6 +55,18 @@ describe('regressions found by the property tests', () => {
     expect(layout.pages[page]!.items.some((r) => r.kind === 'rect' && r.x <= x && x < r.x + r.w && r.y <= top && bottom <= r.y + r.h)).toBe(true);
     expect(bottom).toBeLessThanOrEqual(g.bottom);
   });
+
+  it('spanning-label-taller-than-any-page: a label no page can hold continues from page to page, inside the margins', async () => {
+    const yaml = read('spanning-label-taller-than-any-page');
+    await checkOutputs(yaml, figuresOf(yaml));
+    const doc = docOf(yaml);
+    const block = doc.blocks.findIndex((b) => b.type === 'table' && b.id === 'applications');
+    const label = resolveGrid(doc.blocks[block] as TableBlock).placed.find((p) => p.cell.text.startsWith('三、本年度办理结果'))!;
+    const pages = layoutOf(doc).pages.flatMap((p, page) =>
+      p.items.some((i) => i.kind === 'text' && i.tag.kind === 'cell' && i.tag.block === block && i.tag.row === label.row && i.tag.col === label.col) ? [page] : [],
+    );
+    expect(pages.length).toBeGreaterThan(1);
+  });
 });
 
 describe('the read-back itself', () => {
