@@ -7,24 +7,23 @@ import type { Block } from '../src/model/document.js';
 import { checkText, composeChecked } from '../src/pipeline.js';
 import { reportArbitrary } from './support/arbitrary.js';
 
-/** Fixed seed and a bounded run count in CI; `NIANBAO_DEEP=1` (npm run test:deep) runs many more. */
+/** Fixed seed and a bounded run count in CI; `NIANBAO_DEEP=1` (npm run test:deep) runs many more, NIANBAO_SEED picks another seed. */
 const RUNS = process.env.NIANBAO_DEEP ? 2000 : 60;
-const SEED = 20261125;
+const SEED = Number(process.env.NIANBAO_SEED ?? 20261125);
 
 describe('generated reports (property-based)', () => {
-  it('check is clean and every table figure is printed where the edition puts it', () => {
+  it('check reports nothing and every table figure is printed where the edition puts it', () => {
     fc.assert(
       fc.property(reportArbitrary(), (g) => {
         const c = checkText(g.yaml, 'gen.yaml');
-        expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        // Clean: no error and no warning (the figures are consistent and plausible, labels only annotated).
+        expect(c.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
         const doc = composeChecked(c)!;
         const tables = doc.blocks.filter((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
-        const printedValues = tables.flatMap((t) => {
-          const grid = resolveGrid(t);
-          return grid.placed.filter((p) => p.cell.kind === 'value').map((p) => p.cell.text);
-        });
-        const expected = figureRows(getEdition(g.edition)).flatMap((d) => g.printed[d.key]!);
-        expect(printedValues).toEqual(expected);
+        const printedValues = tables.map((t) => resolveGrid(t).placed.filter((p) => p.cell.kind === 'value').map((p) => p.cell.text));
+        expect(printedValues).toEqual([g.figures.proactive, g.figures.applications, g.figures.review]);
+        // The official rows print the figures the YAML gave, wherever local rows sit around them.
+        for (const d of figureRows(getEdition(g.edition))) if (g.printed[d.key]) expect(g.figures[d.table].join('\u0000')).toContain(g.printed[d.key]!.join('\u0000'));
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -43,13 +43,23 @@ export function expectedSequence(doc: Document): string[] {
     if (b.type === 'heading' && b.level === 1) out.push(b.text);
     if (b.type === 'table') out.push(...resolveGrid(b).placed.filter((p) => p.cell.rowSpan === 1).map((p) => p.cell.text));
   }
-  return out.map((s) => s.replace(/\s+/g, '')).filter((s) => s !== '');
+  return out.map(extractable).filter((s) => s !== '');
+}
+
+/**
+ * Text as it can come back from the PDF: whitespace removed, and characters the face lacks left
+ * out (drawn as .notdef with a font/missing-glyph warning, e.g. CJK Extension B in the fallback).
+ */
+let metrics: ReturnType<typeof realMetrics> | undefined;
+function extractable(s: string): string {
+  const m = (metrics ??= realMetrics());
+  return [...s.replace(/\s+/g, '')].filter((ch) => m.covers('table', ch) && m.covers('body', ch)).join('');
 }
 
 /** Texts of the cells that span rows. */
 export function spanning(doc: Document): string[] {
   return doc.blocks
-    .flatMap((b) => (b.type === 'table' ? resolveGrid(b).placed.filter((p) => p.cell.rowSpan > 1).map((p) => p.cell.text.replace(/\s+/g, '')) : []))
+    .flatMap((b) => (b.type === 'table' ? resolveGrid(b).placed.filter((p) => p.cell.rowSpan > 1).map((p) => extractable(p.cell.text)) : []))
     .filter((s) => s !== '');
 }
 
@@ -79,4 +89,124 @@ export function fontDescriptors(bytes: Uint8Array): { name: string; embedded: bo
     out.push({ name, embedded: /\/FontFile[23]? \d+ 0 R/.test(dict) });
   }
   return out;
+}
+
+/** The text a PDF shows inside one marked-content sequence tagged TD or TH, in content order. */
+export interface PdfCell {
+  tag: 'TD' | 'TH';
+  page: number;
+  text: string;
+}
+
+/** A drawn glyph in points from the page's top-left corner, with whether it is an artifact. */
+export interface PdfGlyph {
+  page: number;
+  char: string;
+  /** Left edge and advance end (character spacing excluded), baseline, font size. */
+  x0: number;
+  x1: number;
+  baseline: number;
+  size: number;
+  artifact: boolean;
+}
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | undefined;
+const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+async function withPdf<T>(bytes: Uint8Array, f: (pdf: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, lib: Pdfjs) => Promise<T>): Promise<T> {
+  const lib = await loadPdfjs();
+  const pdf = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  try {
+    return await f(pdf, lib);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/**
+ * Table cells as a reader of the tagged PDF gets them: each TD/TH marked-content sequence with the
+ * text pdf.js extracts from it, whitespace removed. A figure wrapped over two lines of a narrow cell
+ * comes back whole, which the page text (sorted into visual lines across cells) cannot give.
+ */
+export async function pdfTableCells(bytes: Uint8Array): Promise<PdfCell[]> {
+  return withPdf(bytes, async (pdf) => {
+    const out: PdfCell[] = [];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const content = await (await pdf.getPage(p)).getTextContent({ includeMarkedContent: true });
+      let open: PdfCell | undefined;
+      for (const item of content.items) {
+        if ('type' in item) {
+          // pdf.js types the marked-content item without the tag it carries.
+          const tag = (item as { tag?: string }).tag;
+          if (item.type === 'beginMarkedContentProps' && (tag === 'TD' || tag === 'TH')) out.push((open = { tag, page: p - 1, text: '' }));
+          else if (item.type === 'endMarkedContent') open = undefined;
+        } else if (open) open.text += item.str.replace(/\s+/g, '');
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Every glyph the PDF draws, placed by replaying the text operators (text matrix, font size,
+ * character spacing, TJ adjustments, the page's transformation matrix) the way a viewer does. The
+ * advance end leaves out the character spacing after the glyph, which moves the next glyph but
+ * draws nothing (a justified line's last glyph carries the line's whole gap in it).
+ */
+export async function pdfGlyphs(bytes: Uint8Array): Promise<PdfGlyph[]> {
+  return withPdf(bytes, async (pdf, lib) => {
+    const { OPS } = lib;
+    const out: PdfGlyph[] = [];
+    type M = [number, number, number, number, number, number];
+    const mul = (a: M, b: M): M => [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3], a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3], a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const page = await pdf.getPage(p);
+      const height = page.view[3]! - page.view[1]!;
+      const ops = await page.getOperatorList();
+      let ctm: M = [1, 0, 0, 1, 0, 0];
+      // The text state (Tc, Tw, Tz, font size) is part of the graphics state: q/Q save and restore it.
+      const stack: { ctm: M; size: number; tc: number; tw: number; hscale: number }[] = [];
+      let tm: M = [1, 0, 0, 1, 0, 0];
+      let lineM: M = tm;
+      let size = 0;
+      let tc = 0;
+      let tw = 0;
+      let hscale = 1;
+      const marks: boolean[] = [];
+      for (let i = 0; i < ops.fnArray.length; i++) {
+        const fn = ops.fnArray[i];
+        const args = ops.argsArray[i] as unknown[];
+        if (fn === OPS.save) stack.push({ ctm, size, tc, tw, hscale });
+        else if (fn === OPS.restore) ({ ctm, size, tc, tw, hscale } = stack.pop() ?? { ctm, size, tc, tw, hscale });
+        else if (fn === OPS.transform) ctm = mul(Array.from(args as ArrayLike<number>) as M, ctm);
+        else if (fn === OPS.beginText) tm = lineM = [1, 0, 0, 1, 0, 0];
+        else if (fn === OPS.setTextMatrix) tm = lineM = Array.from(args[0] as ArrayLike<number>) as M; // a Float32Array
+        else if (fn === OPS.moveText) tm = lineM = mul([1, 0, 0, 1, args[0] as number, args[1] as number], lineM);
+        else if (fn === OPS.setFont) size = args[1] as number;
+        else if (fn === OPS.setCharSpacing) tc = args[0] as number;
+        else if (fn === OPS.setWordSpacing) tw = args[0] as number;
+        else if (fn === OPS.setHScale) hscale = (args[0] as number) / 100;
+        else if (fn === OPS.beginMarkedContentProps || fn === OPS.beginMarkedContent) marks.push(args[0] === 'Artifact' || marks.at(-1) === true);
+        else if (fn === OPS.endMarkedContent) marks.pop();
+        else if (fn === OPS.showText) {
+          for (const g of args[0] as (number | { unicode: string; width: number; isSpace: boolean })[]) {
+            if (typeof g === 'number') {
+              tm = mul([1, 0, 0, 1, (-g / 1000) * size * hscale, 0], tm);
+              continue;
+            }
+            const advance = (g.width / 1000) * size * hscale;
+            const full = mul(tm, ctm);
+            const start = full[4];
+            const end = mul([1, 0, 0, 1, advance, 0], full)[4];
+            if (g.unicode.trim() !== '') {
+              out.push({ page: p - 1, char: g.unicode, x0: Math.min(start, end), x1: Math.max(start, end), baseline: height - full[5], size: size * Math.hypot(full[2], full[3]), artifact: marks.at(-1) === true });
+            }
+            tm = mul([1, 0, 0, 1, advance + (tc + (g.isSpace ? tw : 0)) * hscale, 0], tm);
+          }
+        }
+      }
+    }
+    return out;
+  });
 }

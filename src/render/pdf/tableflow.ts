@@ -43,6 +43,15 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
     // A row of header cells inside the body (第二十条第（八）项, 信息内容 …) stays with the row it heads.
     let need = h;
     for (let k = r; k >= H && k + 1 < p.rowCount && headerOnly(p, k); k++) need += p.rowHeights[k + 1]!;
+    // A cell spanning rows from here sets its text in one page's stretch of them: keep enough of
+    // its rows together for its text. Split after fewer, no stretch was tall enough and the text,
+    // centred on the tallest, ran over its borders and past the bottom margin.
+    for (const c of p.cells) {
+      if (c.row !== r || c.cell.rowSpan < 2) continue;
+      let span = 0;
+      for (let k = r; k < r + c.cell.rowSpan && span + 0.01 < c.textHeight + 2 * PAD_Y; k++) span += p.rowHeights[k]!;
+      need = Math.max(need, span);
+    }
     if (need > pageHeight - (repeat ? headerHeight : 0)) need = h;
     if (need > pager.room + 0.01 && started) {
       pager.newPage();
@@ -62,9 +71,21 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
       perPage.get(seg.page)!.push({ kind: 'rect', x: c.x, y: top, w: c.w, h: height(seg.rows, p), tag: border });
     }
     const body = segments.filter((s) => !s.rows[0]!.repeated);
-    const first = body.find((s) => height(s.rows, p) + 0.01 >= c.textHeight + 2 * PAD_Y) ?? body.reduce<(typeof body)[number] | undefined>((a, b) => (!a || height(b.rows, p) > height(a.rows, p) ? b : a), undefined);
+    const first = body.find((s) => height(s.rows, p) + 0.01 >= c.textHeight + 2 * PAD_Y);
     for (const seg of segments) {
       if (seg === first || seg.rows[0]!.repeated) perPage.get(seg.page)!.push(...cellText(c, seg.rows, index, p, style));
+    }
+    if (!first && body.length > 0) {
+      // No stretch holds the whole text (the rows cross pages whose repeated header leaves less room
+      // than the text needs): it continues from stretch to stretch, as many lines as each holds.
+      // Centred on the tallest stretch it ran over the borders and past the bottom margin.
+      let from = 0;
+      body.forEach((seg, k) => {
+        const holds = Math.max(0, Math.floor((height(seg.rows, p) - 2 * PAD_Y + 0.01) / style.tableLinePitch));
+        const lines = c.lines.slice(from, k === body.length - 1 ? undefined : from + holds);
+        from += lines.length;
+        if (lines.length > 0) perPage.get(seg.page)!.push(...cellText({ ...c, lines, textHeight: lines.length * style.tableLinePitch }, seg.rows, index, p, style));
+      });
     }
   }
   for (const [page, items] of perPage) pager.pages[page]!.items.push(...items);

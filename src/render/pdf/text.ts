@@ -99,17 +99,17 @@ function breakUnits(units: Unit[], width: number, indent: number): [number, numb
     const avail = ranges.length === 0 ? width - indent : width;
     let j = i;
     let x = 0;
-    while (j < units.length) {
-      const u = units[j]!;
-      if (x + u.natural <= avail + EPS) {
-        x += units[j++]!.w;
-      } else if (u.split && j > i && u.natural > width + EPS) {
-        // A word wider than any line would move on alone and still not fit, leaving this line
-        // with its few glyphs (a lone 瀚 before 3,000 letters): break it here instead.
-        units.splice(j, 1, ...u.split());
-      } else {
-        break;
+    for (;;) {
+      while (j < units.length && x + units[j]!.natural <= avail + EPS) x += units[j++]!.w;
+      const next = units[j];
+      // A word wider than any line is broken between characters wherever it goes: start it here,
+      // filling this line. Moved whole to the next line it left a lone glyph (or a few stretched
+      // ones) on a justified line before it.
+      if (j > i && next?.split && next.natural > width + EPS) {
+        units.splice(j, 1, ...next.split());
+        continue;
       }
+      break;
     }
     if (j === i) {
       const u = units[i]!;
