@@ -40,25 +40,27 @@ const word = fc.oneof({ weight: 60, arbitrary: fc.constantFrom(...WORDS) }, { we
 const sentence = fc
   .tuple(fc.array(word, { minLength: 1, maxLength: 14 }), fc.constantFrom('。', '。', '；', '.', '！', '……', '”。'))
   .map(([ws, end]) => `${ws.join('').trim() || '无'}${end}`);
+const typicalParagraph = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((ss) => ss.join(''));
 const paragraphText = fc.oneof(
-  { weight: 12, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 6 }) },
+  { weight: 12, arbitrary: typicalParagraph },
   // A few thousand characters: page breaks inside a paragraph.
-  { weight: 1, arbitrary: fc.array(sentence, { minLength: 60, maxLength: 160 }) },
-).map((ss) => ss.join(''));
+  { weight: 1, arbitrary: fc.array(sentence, { minLength: 60, maxLength: 160 }).map((ss) => ss.join('')) },
+);
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 type ProsePart = { kind: 'p'; text: string } | { kind: 'h2' | 'h3'; text: string; runIn: boolean };
-const prosePart: fc.Arbitrary<ProsePart> = fc.oneof(
-  { weight: 5, arbitrary: paragraphText.map((text): ProsePart => ({ kind: 'p', text })) },
-  {
-    weight: 3,
-    arbitrary: fc
-      .tuple(fc.constantFrom<'h2' | 'h3'>('h2', 'h3'), fc.constantFrom('组织领导', '主动公开', 'App建设', '𠀀𠀁专栏', '2021年重点', 'e-mail回复'), fc.boolean(), paragraphText)
-      .map(([kind, head, runIn, body]): ProsePart => ({ kind, text: runIn ? `${head}。${body}` : head, runIn })),
-  },
-);
+const prosePartOf = (paragraph: fc.Arbitrary<string>): fc.Arbitrary<ProsePart> =>
+  fc.oneof(
+    { weight: 5, arbitrary: paragraph.map((text): ProsePart => ({ kind: 'p', text })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom<'h2' | 'h3'>('h2', 'h3'), fc.constantFrom('组织领导', '主动公开', 'App建设', '𠀀𠀁专栏', '2021年重点', 'e-mail回复'), fc.boolean(), paragraph)
+        .map(([kind, head, runIn, body]): ProsePart => ({ kind, text: runIn ? `${head}。${body}` : head, runIn })),
+    },
+  );
 /** Prose as the clerk writes it: paragraphs separated by blank lines, numbered headings in sequence. */
-const prose = fc.array(prosePart, { minLength: 1, maxLength: 12 }).map((parts) => {
+const proseOf = (paragraph: fc.Arbitrary<string>, minParts: number) => fc.array(prosePartOf(paragraph), { minLength: minParts, maxLength: 12 }).map((parts) => {
   let n2 = 0;
   let n3 = 0;
   return parts
@@ -72,6 +74,9 @@ const prose = fc.array(prosePart, { minLength: 1, maxLength: 12 }).map((parts) =
     })
     .join('\n\n');
 });
+const prose = proseOf(paragraphText, 1);
+/** What real reports have (the examples run 3–7 pages): several paragraphs of a few sentences. */
+const typicalProse = proseOf(typicalParagraph, 4);
 const shortProse = fc.constantFrom('无。', '本年度无其他需要报告的事项。', '无', '𠀀。');
 
 // ---------------------------------------------------------------------------------------------
@@ -79,6 +84,7 @@ const shortProse = fc.constantFrom('无。', '本年度无其他需要报告的�
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Mostly single digits (sparse, like real reports), some large, a few up to ~1e12. */
+const typicalMagnitude = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 9 }) }, { weight: 2, arbitrary: fc.integer({ min: 10, max: 2_000 }) });
 const magnitude = fc.oneof(
   { weight: 12, arbitrary: fc.integer({ min: 0, max: 9 }) },
   { weight: 2, arbitrary: fc.integer({ min: 10, max: 1_000_000 }) },
@@ -102,8 +108,14 @@ const ANNOTATIONS = ['（指2019年事项数）', '\n（指2020年办件量）',
 
 const AGENCIES = ['某某县科学技术局', '某某市生态环境局江州分局', '某某区人民政府办公室'];
 
-/** Valid reports of both editions with random but consistent figures (spec §4 identities hold). */
-export function reportArbitrary(): fc.Arbitrary<GeneratedReport> {
+/**
+ * Valid reports of both editions with random but consistent figures (spec §4 identities hold).
+ * By default they stress the renderers (figures up to 2^53−1, paragraphs of thousands of
+ * characters); `typical` keeps prose and figures the size real reports have, for the benchmark.
+ */
+export function reportArbitrary(options: { typical?: boolean } = {}): fc.Arbitrary<GeneratedReport> {
+  const t = options.typical === true;
+  const body = t ? typicalProse : prose;
   return fc
     .record({
       edition: fc.constantFrom<EditionId>('2019', '2021'),
@@ -111,19 +123,19 @@ export function reportArbitrary(): fc.Arbitrary<GeneratedReport> {
       /** How blanks are used: never, for every zero, or for some zeros (spec §4.4). */
       blankMode: fc.constantFrom('none', 'zeros', 'some'),
       writeTotals: fc.boolean(),
-      numbers: fc.array(magnitude, { minLength: 64, maxLength: 64 }),
+      numbers: fc.array(t ? typicalMagnitude : magnitude, { minLength: 64, maxLength: 64 }),
       blanks: fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }),
       /** One 三- or 四-table figure near 2^53−1 (the largest integer the format accepts exactly). */
-      huge: fc.option(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { freq: 6 }),
+      huge: t ? fc.constant(null) : fc.option(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { freq: 6 }),
       money: fc.array(money, { minLength: 1, maxLength: 4 }),
       extraRows: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...EXTRA_LABELS)), { maxLength: 3 }),
       subRows: fc.option(fc.uniqueArray(fc.constantFrom(...SUB_LABELS), { minLength: 1, maxLength: 4 }), { freq: 3 }),
       labels: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ANNOTATIONS)), { maxLength: 6 }),
-      overview: prose,
-      problems: prose,
-      preamble: fc.option(prose, { freq: 2 }),
-      other: fc.option(fc.oneof(shortProse, prose), { freq: 2 }),
-      tableText: fc.option(prose, { freq: 3 }),
+      overview: body,
+      problems: body,
+      preamble: fc.option(t ? typicalParagraph : prose, { freq: 2 }),
+      other: fc.option(fc.oneof(shortProse, body), { freq: 2 }),
+      tableText: t ? fc.constant(null) : fc.option(prose, { freq: 3 }),
       title: fc.option(fc.constantFrom<string[]>(['某某县科学技术局', '2021年政府信息公开工作年度报告'], ['𠀀𠀁局（App）年度报告']), { freq: 3 }),
     })
     .map((r) => build(r));
