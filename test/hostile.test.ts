@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { readChecked } from '../src/cli/check.js';
 import { MAX_DEPTH, MAX_ITEMS } from '../src/source/load.js';
@@ -12,6 +11,7 @@ import { checkText, composeChecked } from '../src/pipeline.js';
 import { BIN, reportFor, tempDir } from './support/batch.js';
 import { docxPart, textOf } from './support/docxXml.js';
 import { byTag, findAll, parseHtml } from './support/html.js';
+import { pdfTextItems, type PdfTextItem } from './support/pdf.js';
 import { reportYaml } from './support/reports.js';
 
 /**
@@ -97,25 +97,8 @@ function expectContained(dir: string, inputs: string[], outputs: string[]): void
   expect(tree(dir)).toEqual(expected);
 }
 
-async function pdfItems(bytes: Uint8Array): Promise<{ page: number; x: number; y: number; right: number; str: string }[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const out: { page: number; x: number; y: number; right: number; str: string }[] = [];
-  try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      for (const it of content.items) {
-        if (!('str' in it) || it.str.trim() === '') continue;
-        out.push({ page: p, x: it.transform[4] as number, y: it.transform[5] as number, right: (it.transform[4] as number) + it.width, str: it.str });
-      }
-    }
-  } finally {
-    await doc.destroy();
-  }
-  return out;
-}
-
 /** Lines of a PDF: items grouped by page and baseline, left to right. */
-function pdfLines(items: Awaited<ReturnType<typeof pdfItems>>): { text: string; left: number; right: number }[] {
+function pdfLines(items: PdfTextItem[]): { text: string; left: number; right: number }[] {
   const lines = new Map<string, { text: string; left: number; right: number }>();
   for (const it of [...items].sort((a, b) => a.x - b.x)) {
     const key = `${it.page}:${Math.round(it.y)}`;
@@ -143,7 +126,7 @@ async function outputsOf(out: string, stem: string): Promise<Outputs> {
   const pdf = new Uint8Array(readFileSync(join(out, `${stem}.pdf`)));
   const html = readFileSync(join(out, `${stem}.html`), 'utf8');
   const body = byTag(parseHtml(html), 'body')[0]!;
-  return { docxXml, docxText: textOf(docxXml), pdf, pdfText: (await pdfItems(pdf)).map((i) => i.str).join(''), html, htmlText: body.text };
+  return { docxXml, docxText: textOf(docxXml), pdf, pdfText: (await pdfTextItems(pdf)).map((i) => i.str).join(''), html, htmlText: body.text };
 }
 
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
@@ -394,7 +377,7 @@ describe('hostile input through the CLI (issue 7)', { timeout: 60_000 }, () => {
       expect(count(text, '瀚')).toBe(20_000);
       expect(count(text, 'b')).toBe(20_000);
     }
-    const lines = pdfLines(await pdfItems(o.pdf));
+    const lines = pdfLines(await pdfTextItems(o.pdf));
     for (const l of lines) {
       expect(l.left).toBeGreaterThanOrEqual(TEXT_LEFT - 0.5);
       expect(l.right).toBeLessThanOrEqual(TEXT_RIGHT + 0.5);
@@ -426,7 +409,7 @@ describe('hostile input through the CLI (issue 7)', { timeout: 60_000 }, () => {
       expect(o.htmlText).toContain(label);
       expect(stripWs(o.pdfText)).toContain(stripWs(label));
       // Every line of the label ends before the first figure column of its page begins (its header 自然⏎人).
-      const items = await pdfItems(o.pdf);
+      const items = await pdfTextItems(o.pdf);
       const labelItems = items.filter((i) => i.str.includes('注：'));
       expect(labelItems.length).toBeGreaterThan(4);
       for (const i of labelItems) expect(i.right).toBeLessThan(items.find((h) => h.page === i.page && h.str === '自然')!.x);

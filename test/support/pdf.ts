@@ -124,6 +124,30 @@ async function withPdf<T>(bytes: Uint8Array, f: (pdf: import('pdfjs-dist/legacy/
   }
 }
 
+/** A text item as pdf.js extracts it: page (1-based), left edge, baseline, right edge, in PDF points. */
+export interface PdfTextItem {
+  page: number;
+  x: number;
+  y: number;
+  right: number;
+  str: string;
+}
+
+/** Every non-blank text item of every page. */
+export async function pdfTextItems(bytes: Uint8Array): Promise<PdfTextItem[]> {
+  return withPdf(bytes, async (pdf) => {
+    const out: PdfTextItem[] = [];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const content = await (await pdf.getPage(p)).getTextContent();
+      for (const it of content.items) {
+        if (!('str' in it) || it.str.trim() === '') continue;
+        out.push({ page: p, x: it.transform[4] as number, y: it.transform[5] as number, right: (it.transform[4] as number) + it.width, str: it.str });
+      }
+    }
+    return out;
+  });
+}
+
 /**
  * Table cells as a reader of the tagged PDF gets them: each TD/TH marked-content sequence with the
  * text pdf.js extracts from it, whitespace removed. A figure wrapped over two lines of a narrow cell
