@@ -1,5 +1,5 @@
 import { Packer, type Document as DocxFile } from 'docx';
-import { zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { DocumentMeta } from '../../model/document.js';
 
 /** The package's parts by name, in the order they are zipped: XML as text, fonts as bytes. */
@@ -37,7 +37,7 @@ export async function packDocx(file: DocxFile, meta: DocumentMeta, extra?: (part
   const mtime = new Date(noon.getUTCFullYear(), noon.getUTCMonth(), noon.getUTCDate(), 12);
   const zippable: Zippable = {};
   for (const [name, data] of parts) {
-    zippable[name] = [typeof data === 'string' ? new TextEncoder().encode(data) : data, { level: 6, mtime }];
+    zippable[name] = [typeof data === 'string' ? strToU8(data) : data, { level: 6, mtime }];
   }
   return zipSync(zippable);
 }

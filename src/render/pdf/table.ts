@@ -22,6 +22,9 @@ export interface PreparedCell {
   textHeight: number;
 }
 
+/** The height a cell needs for its text: the text block and the padding above and below. */
+export const boxHeight = (c: PreparedCell): number => c.textHeight + 2 * PAD_Y;
+
 /** A table measured for the page: column edges, row heights, every cell's lines. */
 export interface PreparedTable {
   rowCount: number;
@@ -61,7 +64,7 @@ export function prepareTable(t: TableBlock, style: Style, m: Metrics, g: Geometr
   const rowHeights = new Array<number>(grid.rowCount).fill(pitch + 2 * PAD_Y);
   const bySpan = [...cells].sort((a, b) => a.cell.rowSpan - b.cell.rowSpan);
   for (const c of bySpan) {
-    const need = c.textHeight + 2 * PAD_Y;
+    const need = boxHeight(c);
     const rows = Array.from({ length: c.cell.rowSpan }, (_, k) => c.row + k);
     const have = rows.reduce((s, r) => s + rowHeights[r]!, 0);
     if (need > have) for (const r of rows) rowHeights[r]! += (need - have) / rows.length;

@@ -2,7 +2,7 @@ import type { TableBlock } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { baselineIn } from './geometry.js';
 import type { Pager } from './page.js';
-import { PAD_X, PAD_Y, rowName, startHeight, type PreparedCell, type PreparedTable } from './table.js';
+import { boxHeight, PAD_X, PAD_Y, rowName, startHeight, type PreparedCell, type PreparedTable } from './table.js';
 import type { Item, TableTrace, Tag } from './types.js';
 
 /** A row as drawn on one page: its grid row, top edge, and whether it is a repeated header. */
@@ -49,7 +49,7 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
     for (const c of p.cells) {
       if (c.row !== r || c.cell.rowSpan < 2) continue;
       let span = 0;
-      for (let k = r; k < r + c.cell.rowSpan && span + 0.01 < c.textHeight + 2 * PAD_Y; k++) span += p.rowHeights[k]!;
+      for (let k = r; k < r + c.cell.rowSpan && span + 0.01 < boxHeight(c); k++) span += p.rowHeights[k]!;
       need = Math.max(need, span);
     }
     if (need > pageHeight - (repeat ? headerHeight : 0)) need = h;
@@ -71,7 +71,7 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
       perPage.get(seg.page)!.push({ kind: 'rect', x: c.x, y: top, w: c.w, h: height(seg.rows, p), tag: border });
     }
     const body = segments.filter((s) => !s.rows[0]!.repeated);
-    const first = body.find((s) => height(s.rows, p) + 0.01 >= c.textHeight + 2 * PAD_Y);
+    const first = body.find((s) => height(s.rows, p) + 0.01 >= boxHeight(c));
     for (const seg of segments) {
       if (seg === first || seg.rows[0]!.repeated) perPage.get(seg.page)!.push(...cellText(c, seg.rows, index, p, style));
     }
