@@ -1,4 +1,5 @@
-import type { Edition } from '../editions/index.js';
+import { tableLabelIds } from '../compose/tables.js';
+import { SECTION_KEYS, type Edition } from '../editions/index.js';
 import { figureRows, flat, rowName } from '../editions/rows.js';
 import type { YamlPath } from '../model/report.js';
 
@@ -18,6 +19,13 @@ const FIELD_NAMES: Record<string, string> = {
   'fees.amountCollected': '信息处理费 · 实际收取金额（元）',
 };
 
+/** Every id `labels:` accepts (table labels and `sections.*` titles) with its official text. */
+export function knownLabels(edition: Edition): Map<string, string> {
+  const known = tableLabelIds(edition);
+  for (const k of SECTION_KEYS) known.set(`sections.${k}`, edition.sectionTitles[k]);
+  return known;
+}
+
 /**
  * The official name of the field or table cell at a YAML path, for messages:
  * `三、本年度办理结果（三）不予公开1.属于国家秘密 · 科研机构`.
@@ -27,6 +35,10 @@ export function fieldName(edition: Edition, path: YamlPath): string {
   const sections = edition.sectionTitles as Record<string, string>;
   if (path.length === 1 && typeof path[0] === 'string' && sections[path[0]]) return sections[path[0]]!;
   if (FIELD_NAMES[dotted]) return FIELD_NAMES[dotted]!;
+  if (path[0] === 'labels' && typeof path[1] === 'string') {
+    const official = knownLabels(edition).get(path[1]);
+    if (official) return `${FIELD_NAMES.labels}“${official.replace(/\n/g, '')}”`;
+  }
   if (path[1] === 'text' && typeof path[0] === 'string' && sections[path[0]]) return `${sections[path[0]]} · 表格前的文字`;
 
   for (const row of figureRows(edition)) {

@@ -1,15 +1,14 @@
 import { TEMPLATES } from '../compose/text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
-import { defaultEditionForYear, getEdition, SECTION_KEYS, type Edition } from '../editions/index.js';
+import { defaultEditionForYear, getEdition, type Edition } from '../editions/index.js';
 import { figureRows, resultRowKeys, type FigureRowDef } from '../editions/rows.js';
-import { tableLabelIds } from '../compose/tables.js';
 import type { EditionId, FeeFigures, Figure, FigureKind, FigureRow, LabelledRow, Report, YamlPath } from '../model/report.js';
 import type { SourceFile } from '../source/load.js';
 import { parseProse, type RawProse } from './prose.js';
 import { MONEY_PATTERN, schemaFor } from './schema.js';
 import { dedupe, issueToDiagnostics, type Diag } from './issues.js';
-import { fieldName } from './names.js';
+import { fieldName, knownLabels } from './names.js';
 
 export type ValidateResult = { ok: true; report: Report; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -142,8 +141,7 @@ function normalise(data: Record<string, unknown>, edition: Edition, source: Sour
 
   // Local label overrides: only ids the tables and headings know.
   const labels: Record<string, string> = {};
-  const known = new Map(tableLabelIds(edition));
-  for (const k of SECTION_KEYS) known.set(`sections.${k}`, edition.sectionTitles[k]);
+  const known = knownLabels(edition);
   for (const [id, text] of Object.entries((data.labels as Record<string, string> | undefined) ?? {})) {
     if (!known.has(id)) {
       const hint = closest(id, known.keys());
