@@ -2,6 +2,7 @@ import type { TableBlock } from '../../model/document.js';
 import { DEFAULT_STYLE, type Style } from '../../model/style.js';
 import { defaultFontSettings, resolveFonts, type FontSettings } from '../../fonts/resolve.js';
 import type { Renderer, RenderWarning } from '../types.js';
+import { fastTrueTypeSubsets } from './fastSubset.js';
 import { layoutDocument } from './layout.js';
 import { fontMetrics } from './metrics.js';
 import { paint } from './paint.js';
@@ -17,6 +18,7 @@ export const renderPdf: Renderer = async (doc, options) => {
     const wanted = [...new Set(fellBack.map((f) => f.wanted))].join('、');
     warnings.push({ code: 'font/fallback', message: `未找到 ${wanted}，使用开源替代字体（思源/Noto）；把正版字体放进 fonts/ 文件夹即可（nianbao fonts 查看详情）` });
   }
+  for (const face of Object.values(set.faces)) fastTrueTypeSubsets(face.font);
   const metrics = fontMetrics(set);
   const layout = layoutDocument(doc, style, metrics);
   const tables = new Map<number, TableBlock>();

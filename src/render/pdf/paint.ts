@@ -3,6 +3,7 @@ import type { DocumentMeta, TableBlock } from '../../model/document.js';
 import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
+import { shapeText, type ShapedRun } from './shaping.js';
 import type { Item, Layout, Tag } from './types.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -90,11 +91,10 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
   const useFont = (role: FontRole, size: number) => {
     const f = o.face(role);
     let key = fontKeys.get(f);
-    const firstUse = !key;
     if (!key) fontKeys.set(f, (key = `${f.file}#${f.postscriptName}`));
     // A parsed fontkit face and a string key: pdfkit caches by the key and never re-reads the file.
     doc.font(f.font as unknown as string, key, size);
-    shareLayoutCache(doc, f, firstUse);
+    useSharedShaping(doc, f);
   };
 
   for (const page of layout.pages) {
@@ -142,21 +142,22 @@ function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => v
   }
 }
 
+/** The part of pdfkit's embedded font that shapes: both drawing and string widths go through it. */
+interface EmbeddedFont {
+  font?: object;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => ShapedRun;
+}
+
 /**
- * pdfkit shapes every string it draws (fontkit GSUB/GPOS) and caches the result per document; the
- * shaped runs depend only on the face, so one cache per face serves every document in the process
- * (warm renders skip shaping). pdfkit reads the cached runs and never changes them.
- *
- * Most strings are lines of one report's prose and never come back, so the cache is emptied when a
- * document starts with it over this many runs: unbounded, a batch worker grew by ~0.25 MB per
- * report (PDF-only, one process: 315 MB after 200 reports, 422 MB after 600).
+ * Makes pdfkit draw the shaped units the line breaker measured (shaping.ts) instead of shaping
+ * every drawn string again: its own cache is keyed by whole strings, and lines of prose never come
+ * back. Same glyphs and advances, since the layout already measured each unit on its own.
  */
-const MAX_SHARED_RUNS = 4000;
-const layoutCaches = new WeakMap<object, Record<string, unknown>>();
-function shareLayoutCache(doc: Doc, face: ResolvedFace, firstUseInDoc: boolean): void {
-  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown>; font?: object } })._font;
-  if (!embedded || embedded.font !== (face.font as object) || !embedded.layoutCache) return;
-  let shared = layoutCaches.get(face.font);
-  if (!shared || (firstUseInDoc && Object.keys(shared).length > MAX_SHARED_RUNS)) layoutCaches.set(face.font, (shared = embedded.layoutCache));
-  embedded.layoutCache = shared;
+const shaped = new WeakSet<object>();
+function useSharedShaping(doc: Doc, face: ResolvedFace): void {
+  const embedded = (doc as unknown as { _font?: EmbeddedFont })._font;
+  if (!embedded || embedded.font !== (face.font as object) || shaped.has(embedded) || !embedded.layout) return;
+  const own = embedded.layout.bind(embedded);
+  embedded.layout = (text, features, onlyWidth) => (features ? own(text, features, onlyWidth) : shapeText(face.font, text));
+  shaped.add(embedded);
 }

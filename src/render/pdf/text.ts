@@ -1,4 +1,5 @@
 import type { FontRole } from '../../model/style.js';
+import { textUnits } from './shaping.js';
 import type { Metrics, Segment } from './types.js';
 
 /** A stretch of text in one face: a heading's run-in lead, then the body of the paragraph. */
@@ -38,8 +39,6 @@ interface Unit {
 /** Kinsoku (禁则): characters that may not open a line, and those that may not close one. */
 const NO_START = new Set([...'，。、；：？！）］｝〕〉》」』】〗”’…—·％‰℃,.;:?!)]}%～']);
 const NO_END = new Set([...'（［｛〔〈《「『【〖“‘([{']);
-const LATIN = /^[\x21-\x7e]$/;
-const KEEP_PAIRS = /^[—…]$/;
 const NO_LATIN_FACE: ReadonlySet<FontRole> = new Set(['title', 'heading1', 'pageNumber']);
 
 /**
@@ -63,17 +62,7 @@ export function setText(runs: Run[], m: Metrics, width: number, indent: number, 
 function tokenize(runs: Run[], m: Metrics): Unit[] {
   const out: Unit[] = [];
   for (const run of runs) {
-    const chars = [...run.text.replace(/[\t\r\n]+/g, ' ')];
-    for (let i = 0; i < chars.length; ) {
-      const ch = chars[i]!;
-      let text = ch;
-      let kind: Unit['kind'] = 'cjk';
-      if (ch === ' ') kind = 'space';
-      else if (LATIN.test(ch)) {
-        kind = 'latin';
-        while (i + text.length < chars.length && LATIN.test(chars[i + text.length]!)) text += chars[i + text.length];
-      } else if (KEEP_PAIRS.test(ch) && chars[i + 1] === ch) text = ch + ch;
-      i += [...text].length;
+    for (const { text, kind } of textUnits(run.text)) {
       const role = kind === 'latin' && m.hasLatin && !NO_LATIN_FACE.has(run.role) ? 'latin' : run.role;
       const natural = m.width(role, run.size, text);
       const tracking = kind === 'cjk' ? run.tracking * [...text].length : 0;
