@@ -13,8 +13,8 @@ import { packDocx } from './pack.js';
  * those names (issue 4 "DOCX fonts"), so the file looks the same on a machine without them.
  */
 export const renderDocx: Renderer = async (doc: Document, options: RenderOptions): Promise<RenderResult> => {
-  const file = buildDocx(doc, DEFAULT_STYLE);
-  if (!options.embedFonts) return { bytes: await packDocx(file, doc.meta), warnings: [] };
+  const built = buildDocx(doc, DEFAULT_STYLE);
+  if (!options.embedFonts) return { bytes: await packDocx(built, doc.meta), warnings: [] };
   const { entries, warnings } = await embeddedFonts(doc, DEFAULT_STYLE, options);
-  return { bytes: await packDocx(file, doc.meta, (parts) => addFontParts(parts, entries)), warnings };
+  return { bytes: await packDocx(built, doc.meta, (parts) => addFontParts(parts, entries)), warnings };
 };

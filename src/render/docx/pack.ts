@@ -1,5 +1,6 @@
 import { Packer, type Document as DocxFile } from 'docx';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { BuiltDocx } from './build.js';
+import { zipEntries } from './zip.js';
 import type { DocumentMeta } from '../../model/document.js';
 
 /** The package's parts by name, in the order they are zipped: XML as text, fonts as bytes. */
@@ -18,28 +19,35 @@ interface DocxCompiler {
  * `Packer.toBuffer` deflates every part with JSZip's pure-JS pako and stamps the entries and
  * core.xml with the clock, which we then had to unzip and zip again. Instead we take the XML parts
  * from the packer's compiler (a private static of docx 9.7.1, pinned in package.json; every DOCX
- * test fails if it moves), edit them as text (core.xml dates, embedded fonts via `extra`), and zip
- * once with fflate, every entry dated to the report's date: a third of the DOCX render time saved.
+ * test fails if it moves), edit them as text (tables into their slots, core.xml dates, embedded
+ * fonts via `extra`), and zip once (zip.ts), every entry dated to noon of the report's date.
  */
-export async function packDocx(file: DocxFile, meta: DocumentMeta, extra?: (parts: DocxParts) => void): Promise<Uint8Array> {
+export async function packDocx({ file, tables }: BuiltDocx, meta: DocumentMeta, extra?: (parts: DocxParts) => void): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler: DocxCompiler }).compiler;
   const zip = compiler.compile(file, undefined, []);
   const parts: DocxParts = new Map();
   for (const [name, entry] of Object.entries(zip.files)) {
     if (!entry.dir) parts.set(name, await entry.async('string'));
   }
+  parts.set('word/document.xml', fillTableSlots(parts.get('word/document.xml') as string, tables));
   const core = parts.get('docProps/core.xml');
   if (typeof core === 'string') parts.set('docProps/core.xml', patchCore(core, meta));
   extra?.(parts);
-  // fflate writes the DOS date and time from the Date's local fields: local noon of the report's
-  // date gives 12:00 on that date in every time zone.
-  const noon = fixedDate(meta.date);
-  const mtime = new Date(noon.getUTCFullYear(), noon.getUTCMonth(), noon.getUTCDate(), 12);
-  const zippable: Zippable = {};
-  for (const [name, data] of parts) {
-    zippable[name] = [typeof data === 'string' ? strToU8(data) : data, { level: 6, mtime }];
-  }
-  return zipSync(zippable);
+  const date = fixedDate(meta.date);
+  const entries = new Map<string, Uint8Array>();
+  for (const [name, data] of parts) entries.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  return zipEntries(entries, { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 12 });
+}
+
+/** Each `<nianbao:table n="i"/>` slot (build.ts) replaced by the XML of table i. */
+export function fillTableSlots(xml: string, tables: readonly string[]): string {
+  let filled = 0;
+  const out = xml.replace(/<nianbao:table n="(\d+)"\/>/g, (_, n: string) => {
+    filled++;
+    return tables[Number(n)]!;
+  });
+  if (filled !== tables.length) throw new Error(`document.xml has ${filled} table slots for ${tables.length} tables`);
+  return out;
 }
 
 /** Noon UTC of the report's date (core.xml's created/modified day, the zip entries' date). */
