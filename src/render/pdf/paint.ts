@@ -4,6 +4,7 @@ import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
 import { shapeText, type ShapedRun } from './shaping.js';
+import { drawText, type PdfkitText } from './textOps.js';
 import type { Item, Layout, Tag } from './types.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -138,7 +139,7 @@ function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => v
   for (const s of item.segments) {
     useFont(s.role, s.size);
     if (s.fakeBold) doc.lineWidth(s.size * 0.03).strokeColor('black');
-    doc.fillColor('black').text(s.text, s.x, item.y, { lineBreak: false, characterSpacing: s.spacing, baseline: 'alphabetic', ...(s.fakeBold ? { fill: true, stroke: true } : {}) });
+    drawText(doc as unknown as PdfkitText, s.text, s.x, item.y, s.spacing, s.fakeBold === true);
   }
 }
 
