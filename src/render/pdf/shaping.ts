@@ -62,34 +62,45 @@ export function textUnits(text: string): TextUnit[] {
  * Shaped units, per face, for the whole process: a batch worker shapes each character once, not
  * once per report for measuring and again for drawing (fontkit's GSUB/GPOS pass was a fifth of a
  * PDF's render time). The runs only depend on the face and are never changed by their readers.
- * Units are characters and words, so a few thousand cover a year of reports; a face's cache is
- * emptied past this many entries so that a stream of unusual words cannot grow it without end.
+ *
+ * Memory stays flat over any number of reports: placements are shared (nearly every CJK glyph has
+ * the same one), and a face's runs are dropped past this many, which a year of characters does not
+ * reach but a stream of distinct figures and words would (each is a unit of its own).
  */
-const MAX_UNITS_PER_FACE = 20_000;
-const cache = new WeakMap<Font, Map<string, ShapedRun>>();
+const MAX_UNITS_PER_FACE = 5_000;
+
+interface FaceCache {
+  runs: Map<string, ShapedRun>;
+  placements: Map<string, GlyphPlacement>;
+}
+const cache = new WeakMap<Font, FaceCache>();
 
 /** One unit (or any string that must be shaped whole) in the face, from the process cache. */
 export function shapeUnit(font: Font, text: string): ShapedRun {
-  let units = cache.get(font);
-  if (!units) cache.set(font, (units = new Map()));
-  let run = units.get(text);
+  let face = cache.get(font);
+  if (!face) cache.set(font, (face = { runs: new Map(), placements: new Map() }));
+  let run = face.runs.get(text);
   if (!run) {
-    if (units.size >= MAX_UNITS_PER_FACE) units.clear();
+    if (face.runs.size >= MAX_UNITS_PER_FACE) face.runs.clear();
     // Scaled to 1000 units per em, each placement with its glyph's advance, as pdfkit's own
     // layoutRun does before it uses a run.
     const shaped = font.layout(text) as unknown as FontkitRun;
     const scale = 1000 / font.unitsPerEm;
-    const positions = shaped.positions.map((p, i) => ({
-      xAdvance: p.xAdvance * scale,
-      yAdvance: p.yAdvance * scale,
-      xOffset: p.xOffset * scale,
-      yOffset: p.yOffset * scale,
-      advanceWidth: shaped.glyphs[i]!.advanceWidth * scale,
-    }));
+    const positions = shaped.positions.map((p, i) => placement(face, p.xAdvance * scale, p.yAdvance * scale, p.xOffset * scale, p.yOffset * scale, shaped.glyphs[i]!.advanceWidth * scale));
     run = { glyphs: shaped.glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
-    units.set(text, run);
+    face.runs.set(text, run);
   }
   return run;
+}
+
+function placement(face: FaceCache, xAdvance: number, yAdvance: number, xOffset: number, yOffset: number, advanceWidth: number): GlyphPlacement {
+  const key = `${xAdvance},${yAdvance},${xOffset},${yOffset},${advanceWidth}`;
+  let p = face.placements.get(key);
+  if (!p) {
+    if (face.placements.size >= MAX_UNITS_PER_FACE) face.placements.clear();
+    face.placements.set(key, (p = Object.freeze({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth })));
+  }
+  return p;
 }
 
 /** A drawn segment (one unit, or a row of CJK characters) as the concatenation of its units. */
