@@ -31,6 +31,8 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     size: [layout.pageWidth, layout.pageHeight],
     margin: 0,
     autoFirstPage: false,
+    // No default Helvetica: every run sets its own face, and pdfkit would parse the AFM each time.
+    font: null as unknown as string,
     // PDF/A needs pdfVersion as well as subset, or pdfkit writes no XMP metadata (design.md).
     pdfVersion: o.pdfa === '1b' ? '1.4' : '1.7',
     ...(o.pdfa ? { subset: o.pdfa === '1b' ? 'PDF/A-1b' : 'PDF/A-2b' } : {}),

@@ -9,7 +9,8 @@ export interface PdfkitText {
   };
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent(operators: string): unknown;
+  /** A string gets a newline and a char-by-char copy; bytes are taken as they are. */
+  addContent(operators: string | Uint8Array): unknown;
 }
 
 /** pdfkit's number format in content streams (PDFObject.number): at most six decimals. */
@@ -76,5 +77,6 @@ export function drawText(doc: PdfkitText, text: string, x: number, y: number, ch
     flush(i);
     lines.push('ET', 'Q');
   }
-  doc.addContent(lines.join('\n'));
+  // The bytes pdfkit would make of the string (it appends the newline), made natively.
+  doc.addContent(Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
 }
