@@ -64,13 +64,15 @@ export function textUnits(text: string): TextUnit[] {
  * PDF's render time). The runs only depend on the face and are never changed by their readers.
  *
  * Memory stays flat over any number of reports: placements are shared (nearly every CJK glyph has
- * the same one), and a face's runs are dropped past this many, which a year of characters does not
- * reach but a stream of distinct figures and words would (each is a unit of its own).
+ * the same one); single characters are kept (a face has a bounded repertoire, and a year of reports
+ * uses a few thousand), words and figures are dropped past this many, since each distinct figure is
+ * a unit of its own and a long batch would grow the cache without end.
  */
-const MAX_UNITS_PER_FACE = 5_000;
+const MAX_WORDS_PER_FACE = 5_000;
 
 interface FaceCache {
-  runs: Map<string, ShapedRun>;
+  chars: Map<string, ShapedRun>;
+  words: Map<string, ShapedRun>;
   placements: Map<string, GlyphPlacement>;
 }
 const cache = new WeakMap<Font, FaceCache>();
@@ -78,17 +80,18 @@ const cache = new WeakMap<Font, FaceCache>();
 /** One unit (or any string that must be shaped whole) in the face, from the process cache. */
 export function shapeUnit(font: Font, text: string): ShapedRun {
   let face = cache.get(font);
-  if (!face) cache.set(font, (face = { runs: new Map(), placements: new Map() }));
-  let run = face.runs.get(text);
+  if (!face) cache.set(font, (face = { chars: new Map(), words: new Map(), placements: new Map() }));
+  const runs = text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff) ? face.chars : face.words;
+  let run = runs.get(text);
   if (!run) {
-    if (face.runs.size >= MAX_UNITS_PER_FACE) face.runs.clear();
+    if (runs === face.words && runs.size >= MAX_WORDS_PER_FACE) runs.clear();
     // Scaled to 1000 units per em, each placement with its glyph's advance, as pdfkit's own
     // layoutRun does before it uses a run.
     const shaped = font.layout(text) as unknown as FontkitRun;
     const scale = 1000 / font.unitsPerEm;
     const positions = shaped.positions.map((p, i) => placement(face, p.xAdvance * scale, p.yAdvance * scale, p.xOffset * scale, p.yOffset * scale, shaped.glyphs[i]!.advanceWidth * scale));
     run = { glyphs: shaped.glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
-    face.runs.set(text, run);
+    runs.set(text, run);
   }
   return run;
 }
@@ -97,7 +100,7 @@ function placement(face: FaceCache, xAdvance: number, yAdvance: number, xOffset:
   const key = `${xAdvance},${yAdvance},${xOffset},${yOffset},${advanceWidth}`;
   let p = face.placements.get(key);
   if (!p) {
-    if (face.placements.size >= MAX_UNITS_PER_FACE) face.placements.clear();
+    if (face.placements.size >= MAX_WORDS_PER_FACE) face.placements.clear();
     face.placements.set(key, (p = Object.freeze({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth })));
   }
   return p;
