@@ -2,7 +2,6 @@ import type { Document } from '../../model/document.js';
 import { DEFAULT_STYLE } from '../../model/style.js';
 import type { RenderOptions, RenderResult, Renderer } from '../types.js';
 import { buildDocx } from './build.js';
-import { embeddedFonts } from './embed/index.js';
 import { addFontParts } from './embed/parts.js';
 import { packDocx } from './pack.js';
 
@@ -15,6 +14,9 @@ import { packDocx } from './pack.js';
 export const renderDocx: Renderer = async (doc: Document, options: RenderOptions): Promise<RenderResult> => {
   const built = buildDocx(doc, DEFAULT_STYLE);
   if (!options.embedFonts) return { bytes: await packDocx(built, doc.meta), warnings: [] };
+  // Loaded only here: subset-font brings HarfBuzz and a WOFF2 codec whose 32 MB of WebAssembly
+  // memory every batch worker would otherwise carry for nothing.
+  const { embeddedFonts } = await import('./embed/index.js');
   const { entries, warnings } = await embeddedFonts(doc, DEFAULT_STYLE, options);
   return { bytes: await packDocx(built, doc.meta, (parts) => addFontParts(parts, entries)), warnings };
 };
