@@ -19,10 +19,16 @@ const FIELD_NAMES: Record<string, string> = {
   'fees.amountCollected': '信息处理费 · 实际收取金额（元）',
 };
 
-/** Every id `labels:` accepts (table labels and `sections.*` titles) with its official text. */
-export function knownLabels(edition: Edition): Map<string, string> {
-  const known = tableLabelIds(edition);
-  for (const k of SECTION_KEYS) known.set(`sections.${k}`, edition.sectionTitles[k]);
+const labelsByEdition = new WeakMap<Edition, ReadonlyMap<string, string>>();
+
+/** Every id `labels:` accepts (table labels and `sections.*` titles) with its official text; built once per edition. */
+export function knownLabels(edition: Edition): ReadonlyMap<string, string> {
+  let known = labelsByEdition.get(edition);
+  if (!known) {
+    const ids = tableLabelIds(edition);
+    for (const k of SECTION_KEYS) ids.set(`sections.${k}`, edition.sectionTitles[k]);
+    labelsByEdition.set(edition, (known = ids));
+  }
   return known;
 }
 
