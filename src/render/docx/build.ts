@@ -1,4 +1,4 @@
-import { Document as DocxFile, FileChild, type IXmlableObject, type Paragraph } from 'docx';
+import { Document as DocxFile, FileChild, type IContext, type IXmlableObject } from 'docx';
 import './fastAttributes.js';
 import type { Block, Document } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
@@ -6,89 +6,74 @@ import { bodyParagraph, bylineParagraph, headingParagraph, pageBreakParagraph, t
 import { pageNumberFooters, sectionProperties } from './page.js';
 import { runProps } from './runs.js';
 import { tableXml } from './table.js';
+import { toXml } from './xml.js';
 
-/** A report as the `docx` package's in-memory file, with its tables as XML to put in their slots. */
-export interface BuiltDocx {
-  file: DocxFile;
-  /** The XML of each table, in the order of the `TableSlot`s in the body (packDocx fills them). */
-  tables: string[];
-}
+/** Where the report's body goes in the skeleton's document.xml (see BodySlot). */
+export const BODY_SLOT = '<nianbao:body/>';
 
 /**
- * Stands in the body for a table whose XML table.ts writes: `<nianbao:table n="i"/>`, which
- * packDocx replaces with the table. No report text can produce it: text is escaped, so a `<` in
- * document.xml always opens an element the renderer wrote.
+ * Stands in the skeleton for the report's body. No report text can produce it: text is escaped,
+ * so a `<` in document.xml always opens an element the renderer wrote.
  */
-export class TableSlot extends FileChild {
-  constructor(private readonly index: number) {
-    super('nianbao:table');
+class BodySlot extends FileChild {
+  constructor() {
+    super('nianbao:body');
   }
   override prepForXml(): IXmlableObject {
-    return { 'nianbao:table': { _attr: { n: this.index } } };
+    return { 'nianbao:body': {} };
   }
 }
 
 /**
- * Document → the `docx` package's in-memory file (pure: no I/O, no clock). One section, A4
- * portrait, different odd/even footers for the page numbers; the document defaults are the body
- * face and size in zh-CN, but every paragraph and run also states its own formatting.
+ * Everything of the `docx` file but the body and the document properties, which do not depend on
+ * the report (pure: no I/O, no clock): one section, A4 portrait, different odd/even footers for
+ * the page numbers; the document defaults are the body face and size in zh-CN, but every
+ * paragraph and run also states its own formatting. packDocx compiles it once per style.
  */
-export function buildDocx(doc: Document, style: Style): BuiltDocx {
-  const tables: string[] = [];
-  const file = new DocxFile({
-    title: doc.meta.title,
-    subject: doc.meta.subject,
-    creator: doc.meta.author,
-    lastModifiedBy: doc.meta.author,
-    keywords: doc.meta.keywords.join('; '),
-    revision: 1,
+export function skeletonDocx(style: Style): DocxFile {
+  return new DocxFile({
     // Word 2013+ layout: a table with no indent has its border, not its text, on the margin.
     compatabilityModeVersion: 15,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: runProps(style, { role: 'body', sizePt: style.sizes.body }) } } },
-    sections: [
-      {
-        properties: sectionProperties(style),
-        footers: pageNumberFooters(style),
-        children: bodyChildren(doc.blocks, style, tables),
-      },
-    ],
+    sections: [{ properties: sectionProperties(style), footers: pageNumberFooters(style), children: [new BodySlot()] }],
   });
-  return { file, tables };
 }
 
+const CONTEXT = { stack: [] } as unknown as IContext;
+
 /**
- * The blocks in order; the last line of the title block (title, then bylines) gets one blank line
- * under it. Each table's XML goes to `tables` and a slot for it into the body.
+ * The report's body as WordprocessingML, block by block: paragraphs built by `docx` and written by
+ * toXml (as docx writes them), tables from table.ts. The last line of the title block (title, then
+ * bylines) gets one blank line under it.
  */
-function bodyChildren(blocks: readonly Block[], style: Style, tables: string[]): (Paragraph | TableSlot)[] {
-  const out: (Paragraph | TableSlot)[] = [];
-  blocks.forEach((block, i) => {
-    const next = blocks[i + 1];
-    const endsTitleBlock = inTitleBlock(block) && !inTitleBlock(next);
+export function bodyXml(doc: Document, style: Style): string {
+  const out: string[] = [];
+  const add = (p: { prepForXml(context: IContext): IXmlableObject | undefined }) => out.push(toXml(p.prepForXml(CONTEXT)!));
+  doc.blocks.forEach((block, i) => {
+    const endsTitleBlock = inTitleBlock(block) && !inTitleBlock(doc.blocks[i + 1]);
     switch (block.type) {
       case 'title':
-        out.push(...titleParagraphs(block, style, endsTitleBlock));
+        titleParagraphs(block, style, endsTitleBlock).forEach(add);
         break;
       case 'byline':
-        out.push(bylineParagraph(block, style, endsTitleBlock));
+        add(bylineParagraph(block, style, endsTitleBlock));
         break;
       case 'heading':
-        out.push(headingParagraph(block, style));
+        add(headingParagraph(block, style));
         break;
       case 'paragraph':
-        out.push(bodyParagraph(block, style));
+        add(bodyParagraph(block, style));
         break;
       case 'table':
-        out.push(new TableSlot(tables.length));
-        tables.push(tableXml(block, style));
+        out.push(tableXml(block, style));
         break;
       case 'pageBreak':
-        out.push(pageBreakParagraph(style));
+        add(pageBreakParagraph(style));
         break;
     }
   });
-  return out;
+  return out.join('');
 }
 
 const inTitleBlock = (b: Block | undefined): boolean => b?.type === 'title' || b?.type === 'byline';

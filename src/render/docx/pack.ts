@@ -1,7 +1,9 @@
 import { Packer, type Document as DocxFile } from 'docx';
-import type { BuiltDocx } from './build.js';
-import { zipEntries } from './zip.js';
 import type { DocumentMeta } from '../../model/document.js';
+import type { Style } from '../../model/style.js';
+import { BODY_SLOT, skeletonDocx } from './build.js';
+import { escapeXml } from './xml.js';
+import { zipEntries } from './zip.js';
 
 /** The package's parts by name, in the order they are zipped: XML as text, fonts as bytes. */
 export type DocxParts = Map<string, string | Uint8Array>;
@@ -13,41 +15,45 @@ interface DocxCompiler {
   };
 }
 
+const skeletons = new WeakMap<Style, Promise<ReadonlyMap<string, string>>>();
+
 /**
- * The `docx` file → bytes, byte-identical for the same input (issue 3 "Determinism").
- *
- * `Packer.toBuffer` deflates every part with JSZip's pure-JS pako and stamps the entries and
- * core.xml with the clock, which we then had to unzip and zip again. Instead we take the XML parts
- * from the packer's compiler (a private static of docx 9.7.1, pinned in package.json; every DOCX
- * test fails if it moves), edit them as text (tables into their slots, core.xml dates, embedded
- * fonts via `extra`), and zip once (zip.ts), every entry dated to noon of the report's date.
+ * The parts of the skeleton (build.ts), compiled by docx's packer once per style: styles,
+ * settings, footers, numbering, relationships … are the same for every report, so a report only
+ * adds its body and its document properties. (The compiler is a private static of docx 9.7.1,
+ * pinned in package.json; every DOCX test fails if it moves.)
  */
-export async function packDocx({ file, tables }: BuiltDocx, meta: DocumentMeta, extra?: (parts: DocxParts) => void): Promise<Uint8Array> {
-  const compiler = (Packer as unknown as { compiler: DocxCompiler }).compiler;
-  const zip = compiler.compile(file, undefined, []);
-  const parts: DocxParts = new Map();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir) parts.set(name, await entry.async('string'));
+function skeletonParts(style: Style): Promise<ReadonlyMap<string, string>> {
+  let parts = skeletons.get(style);
+  if (!parts) {
+    parts = (async () => {
+      const compiler = (Packer as unknown as { compiler: DocxCompiler }).compiler;
+      const zip = compiler.compile(skeletonDocx(style), undefined, []);
+      const out = new Map<string, string>();
+      for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.set(name, await entry.async('string'));
+      if (!out.get('word/document.xml')?.includes(BODY_SLOT)) throw new Error('docx skeleton: no body slot in word/document.xml');
+      return out;
+    })();
+    skeletons.set(style, parts);
   }
-  parts.set('word/document.xml', fillTableSlots(parts.get('word/document.xml') as string, tables));
-  const core = parts.get('docProps/core.xml');
-  if (typeof core === 'string') parts.set('docProps/core.xml', patchCore(core, meta));
+  return parts;
+}
+
+/**
+ * A report's body (build.ts) → DOCX bytes, byte-identical for the same input (issue 3
+ * "Determinism"): the skeleton's parts with the body in its slot and the report's own document
+ * properties, edited as text (embedded fonts via `extra`), zipped once (zip.ts) with every entry
+ * dated to noon of the report's date.
+ */
+export async function packDocx(body: string, meta: DocumentMeta, style: Style, extra?: (parts: DocxParts) => void): Promise<Uint8Array> {
+  const parts: DocxParts = new Map(await skeletonParts(style));
+  parts.set('word/document.xml', (parts.get('word/document.xml') as string).replace(BODY_SLOT, () => body));
+  parts.set('docProps/core.xml', coreXml(meta));
   extra?.(parts);
   const date = fixedDate(meta.date);
   const entries = new Map<string, Uint8Array>();
   for (const [name, data] of parts) entries.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   return zipEntries(entries, { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 12 });
-}
-
-/** Each `<nianbao:table n="i"/>` slot (build.ts) replaced by the XML of table i. */
-export function fillTableSlots(xml: string, tables: readonly string[]): string {
-  let filled = 0;
-  const out = xml.replace(/<nianbao:table n="(\d+)"\/>/g, (_, n: string) => {
-    filled++;
-    return tables[Number(n)]!;
-  });
-  if (filled !== tables.length) throw new Error(`document.xml has ${filled} table slots for ${tables.length} tables`);
-  return out;
 }
 
 /** Noon UTC of the report's date (core.xml's created/modified day, the zip entries' date). */
@@ -56,10 +62,26 @@ export function fixedDate(isoDate: string): Date {
   return Number.isNaN(d.getTime()) ? new Date('2000-01-01T12:00:00Z') : d;
 }
 
-/** Created/modified set to the report's date; `dc:language` zh-CN added once. */
-export function patchCore(xml: string, meta: DocumentMeta): string {
+const CORE_NAMESPACES =
+  'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+/**
+ * docProps/core.xml as docx writes it (elements left out when empty), dated to the report's date
+ * instead of the clock, with `dc:language`.
+ */
+export function coreXml(meta: DocumentMeta): string {
   const stamp = `${fixedDate(meta.date).toISOString().slice(0, 10)}T00:00:00Z`;
-  let out = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
-  if (!out.includes('<dc:language>')) out = out.replace('</cp:coreProperties>', `<dc:language>${meta.lang}</dc:language></cp:coreProperties>`);
-  return out;
+  const element = (name: string, value: string) => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties ${CORE_NAMESPACES}>` +
+    element('dc:title', meta.title) +
+    element('dc:subject', meta.subject) +
+    element('dc:creator', meta.author) +
+    element('cp:keywords', meta.keywords.join('; ')) +
+    element('cp:lastModifiedBy', meta.author) +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    element('dc:language', meta.lang) +
+    '</cp:coreProperties>'
+  );
 }

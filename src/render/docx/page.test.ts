@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STYLE, MM_TO_PT } from '../../model/style.js';
 import { footerDistanceTwips, textWidthTwips } from './page.js';
-import { fixedDate, patchCore } from './pack.js';
+import { coreXml, fixedDate } from './pack.js';
 
 describe('page geometry', () => {
   it('the 版心 is 156 mm wide', () => {
@@ -17,15 +17,15 @@ describe('page geometry', () => {
 });
 
 describe('core properties', () => {
-  const meta = { title: 't', author: 'a', subject: 's', keywords: [], date: '2022-01-20', lang: 'zh-CN' as const };
-  const core =
-    '<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2030-05-05T10:11:12.000Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2030-05-05T10:11:12.000Z</dcterms:modified></cp:coreProperties>';
+  const meta = { title: '某局<2022>年报', author: 'a & b', subject: 's', keywords: [], date: '2022-01-20', lang: 'zh-CN' as const };
 
-  it('takes every timestamp from the report date and adds the language once', () => {
-    const out = patchCore(core, meta);
-    expect(out).not.toContain('2030');
+  it('dates created and modified from the report date, escapes the text, leaves out empty fields, adds the language', () => {
+    const out = coreXml(meta);
     expect(out.match(/2022-01-20T00:00:00Z/g)).toHaveLength(2);
-    expect(patchCore(out, meta).match(/<dc:language>zh-CN<\/dc:language>/g)).toHaveLength(1);
+    expect(out).toContain('<dc:title>某局&lt;2022&gt;年报</dc:title>');
+    expect(out).toContain('<dc:creator>a &amp; b</dc:creator>');
+    expect(out).not.toContain('cp:keywords');
+    expect(out.match(/<dc:language>zh-CN<\/dc:language>/g)).toHaveLength(1);
   });
 
   it('falls back to a fixed date for a date that does not parse', () => {
