@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { readFontFile } from './files.js';
 
 /** A parsed face and the bytes it came from (subsetting for DOCX needs the bytes). */
 export interface LoadedFace {
@@ -26,7 +26,7 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
   let bytes = fileBytes.get(file);
   try {
     if (!bytes) {
-      bytes = readFileSync(file); // a Buffer is a Uint8Array: no 15 MB copy
+      bytes = readFontFile(file);
       fileBytes.set(file, bytes);
     }
   } catch (e) {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { SharedFontFiles } from './fontShare.js';
 import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js';
 import type { EventSink, Runner } from './runner.js';
 
@@ -23,6 +24,7 @@ interface Slot {
   lastError: Error | undefined;
   timer: NodeJS.Timeout | undefined;
   timedOut: boolean;
+  closeFonts(): void;
 }
 
 /**
@@ -34,6 +36,7 @@ export class WorkerPool implements Runner {
   private readonly queue: JobSpec[] = [];
   private startupFailures = 0;
   private closing = false;
+  private readonly fonts = new SharedFontFiles();
 
   constructor(
     private readonly size: number,
@@ -52,6 +55,7 @@ export class WorkerPool implements Runner {
     this.closing = true;
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
     this.slots.clear();
+    this.fonts.close();
   }
 
   private pump(): void {
@@ -72,8 +76,13 @@ export class WorkerPool implements Runner {
   private spawn(): Slot {
     // A heap cap per worker: a runaway render ends its own worker (reported for that file),
     // not the whole batch. Far above what a report needs (fonts included).
-    const worker = new Worker(this.workerUrl, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined, timer: undefined, timedOut: false };
+    const fonts = this.fonts.connect();
+    const worker = new Worker(this.workerUrl, {
+      workerData: { ...this.init, fonts: fonts.handle } satisfies WorkerInit,
+      transferList: fonts.transfer,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined, timer: undefined, timedOut: false, closeFonts: fonts.close };
     this.slots.add(slot);
     worker.on('message', (m: JobEvent | ReadyMessage) => {
       if (m.type === 'ready') {
@@ -95,6 +104,7 @@ export class WorkerPool implements Runner {
 
   private lost(slot: Slot, code: number): void {
     this.slots.delete(slot);
+    slot.closeFonts();
     clearTimeout(slot.timer);
     if (this.closing) return;
     const why = slot.lastError ? slot.lastError.message : `退出码 ${code}`;

@@ -1,4 +1,5 @@
 import type { OutputFormat, RenderOptions } from '../../render/types.js';
+import type { FontShareHandle } from './fontShare.js';
 
 /**
  * Messages between the batch and whoever runs a job (a worker thread or the main thread).
@@ -59,4 +60,6 @@ export interface ReadyMessage {
 
 export interface WorkerInit {
   renderersModule: string;
+  /** Font files come from the pool's shared copies (fontShare.ts). */
+  fonts?: FontShareHandle;
 }

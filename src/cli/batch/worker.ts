@@ -1,4 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { useFontFileReader } from '../../fonts/files.js';
+import { sharedFontReader } from './fontShare.js';
 import { runJob } from './job.js';
 import { loadRendererTable } from './renderers.js';
 import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js';
@@ -11,6 +13,7 @@ import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js'
 const port = parentPort;
 if (!port) throw new Error('worker.js 只能作为工作线程运行');
 const init = workerData as WorkerInit;
+if (init.fonts) useFontFileReader(sharedFontReader(init.fonts));
 const table = loadRendererTable(init.renderersModule);
 
 table.then(() => port.postMessage({ type: 'ready' } satisfies ReadyMessage));
