@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: prints a table, asserts nothing (issue 5). Knobs: BENCH_N (generated reports,
  * default 1000), BENCH_SAMPLE (how many of them are timed one by one in the warm process,
- * default 200), BENCH_REPEAT (runs per example and format, default 10).
+ * default 200, and the batch nianbao turns into PDFs against LibreOffice), BENCH_REPEAT (runs per
+ * example and format, default 10), BENCH_SOFFICE_N (reports LibreOffice converts in one process,
+ * default 30).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -10,12 +12,15 @@ import { join } from 'node:path';
 import { BIN, renderersModule, ROOT } from './dist.js';
 import { examples, generated } from './inputs.js';
 import { median, runProcess, type ProcessRun } from './measure.js';
+import { compareWithSoffice, type SofficeComparison } from './soffice.js';
 import { printReport } from './table.js';
 import { FORMATS, warm } from './warm.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
+/** Generated reports LibreOffice converts in one process, for its per-report cost in a batch (nianbao: BENCH_SAMPLE). */
+const SOFFICE_N = Number(process.env.BENCH_SOFFICE_N ?? 30);
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -46,20 +51,10 @@ try {
     for (let i = 0; i < 5; i++) cold.push(await runProcess(process.execPath, [BIN, 'render', ex[0]!.path, '--pdf', '-o', join(tmp, 'cold')], env));
   }
 
-  const soffice: number[] = [];
-  if (registered.includes('docx') && spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) {
-    log('LibreOffice: converting each example DOCX to PDF, one process each (what users do today)');
-    const docxDir = join(tmp, 'docx');
-    await runProcess(process.execPath, [BIN, 'render', ...ex.map((e) => e.path), '--docx', '-o', docxDir, '--jobs', '1'], env);
-    // Its own profile, created by one untimed run first: a user's LibreOffice has one already.
-    const profile = `-env:UserInstallation=file://${join(tmp, 'lo-profile')}`;
-    const convert = (f: string) => runProcess('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp, 'soffice'), join(docxDir, f)]);
-    const docx = readdirSync(docxDir).filter((n) => n.endsWith('.docx'));
-    if (docx[0]) await convert(docx[0]);
-    for (const f of docx) {
-      const r = await convert(f);
-      if (r.code === 0) soffice.push(r.ms);
-    }
+  let soffice: SofficeComparison | undefined;
+  if (registered.includes('docx') && registered.includes('pdf') && spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) {
+    const paths = gen.map((g) => g.path);
+    soffice = await compareWithSoffice(ex.map((e) => e.path), paths.slice(0, SOFFICE_N), paths.slice(0, SAMPLE), join(tmp, 'soffice'), env);
   }
 
   printReport({
@@ -73,7 +68,7 @@ try {
     examples: ex.length,
     batch,
     coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
-    sofficeMs: soffice.length ? median(soffice) : undefined,
+    soffice,
   });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
