@@ -10,8 +10,9 @@ import { median, runProcess } from './measure.js';
  * - a batch in one process (an archivist with a folder): the cost of each further report,
  *   (time for all − time for the first k) / (n − k), which leaves out the tool's start-up. k is 1
  *   for LibreOffice and 2 for nianbao, whose pool (and its start-up) begins at two files. nianbao
- *   gets more reports than LibreOffice (whose 30 already take minutes), so that its workers'
- *   warm-up is spread as in a real batch.
+ *   gets all the generated reports, LibreOffice a few dozen (a thousand would take an hour): its
+ *   cost per report is the same from the first, while nianbao's workers warm up over their first
+ *   fifty or so, as they do in a real batch.
  */
 export interface SofficeComparison {
   singleSoffice: number;

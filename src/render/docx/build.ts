@@ -1,4 +1,4 @@
-import { Document as DocxFile, FileChild, type IContext, type IXmlableObject } from 'docx';
+import { Document as DocxFile, FileChild, type IXmlableObject } from 'docx';
 import './fastAttributes.js';
 import type { Block, Document } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
@@ -6,7 +6,7 @@ import { bodyParagraph, bylineParagraph, headingParagraph, pageBreakParagraph, t
 import { pageNumberFooters, sectionProperties } from './page.js';
 import { runProps } from './runs.js';
 import { tableXml } from './table.js';
-import { toXml } from './xml.js';
+import { elementXml } from './xml.js';
 
 /** Where the report's body goes in the skeleton's document.xml (see BodySlot). */
 export const BODY_SLOT = '<nianbao:body/>';
@@ -40,8 +40,6 @@ export function skeletonDocx(style: Style): DocxFile {
   });
 }
 
-const CONTEXT = { stack: [] } as unknown as IContext;
-
 /**
  * The report's body as WordprocessingML, block by block: paragraphs built by `docx` and written by
  * toXml (as docx writes them), tables from table.ts. The last line of the title block (title, then
@@ -49,7 +47,7 @@ const CONTEXT = { stack: [] } as unknown as IContext;
  */
 export function bodyXml(doc: Document, style: Style): string {
   const out: string[] = [];
-  const add = (p: { prepForXml(context: IContext): IXmlableObject | undefined }) => out.push(toXml(p.prepForXml(CONTEXT)!));
+  const add = (p: Parameters<typeof elementXml>[0]) => out.push(elementXml(p));
   doc.blocks.forEach((block, i) => {
     const endsTitleBlock = inTitleBlock(block) && !inTitleBlock(doc.blocks[i + 1]);
     switch (block.type) {

@@ -1,6 +1,7 @@
 import { OnOffElement, Paragraph, type IContext, type IXmlableObject } from 'docx';
+import { PREP_CONTEXT } from './xml.js';
 
-const SNAP_OFF: IXmlableObject = new OnOffElement('w:snapToGrid', false).prepForXml({ stack: [] } as unknown as IContext)!;
+const SNAP_OFF: IXmlableObject = new OnOffElement('w:snapToGrid', false).prepForXml(PREP_CONTEXT)!;
 
 /**
  * A paragraph that opts out of the document grid (`w:snapToGrid w:val="0"`). Word leaves lines

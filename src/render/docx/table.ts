@@ -11,7 +11,6 @@ import {
   VerticalMergeType,
   WidthType,
   type IBorderOptions,
-  type IContext,
   type XmlComponent,
 } from 'docx';
 import type { TableBlock, TableCell as ModelCell } from '../../model/document.js';
@@ -20,7 +19,7 @@ import type { Style } from '../../model/style.js';
 import { textWidthTwips } from './page.js';
 import { OffGridParagraph } from './offgrid.js';
 import { runProps, textRuns, twips } from './runs.js';
-import { escapeXml, toXml } from './xml.js';
+import { elementXml, escapeXml } from './xml.js';
 
 /** Left/right cell padding: 1 mm, so the narrow label columns keep room for two characters. */
 const CELL_PADDING_TWIPS = 57;
@@ -94,7 +93,6 @@ interface TableParts {
 
 /** Stands for the content a template is cut around; no report text contains it (it is not valid XML text). */
 const MARKER = '\u0001nianbao\u0001';
-const CONTEXT = { stack: [] } as unknown as IContext;
 const partsByStyle = new WeakMap<Style, TableParts>();
 
 /**
@@ -139,7 +137,7 @@ function tableParts(style: Style): TableParts {
  * around the whole `open`…`close` element that holds it.
  */
 function cut(component: XmlComponent, open: string, close: string, inner = false): Around {
-  const xml = toXml(component.prepForXml(CONTEXT)!);
+  const xml = elementXml(component);
   const at = xml.indexOf(MARKER);
   if (inner) return [xml.slice(0, at), xml.slice(at + MARKER.length)];
   const start = xml.lastIndexOf(open, at);

@@ -1,8 +1,7 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType, type IContext } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, toXml } from './xml.js';
+import { elementXml, escapeXml, toXml } from './xml.js';
 
-const context = { stack: [] } as unknown as IContext;
 
 describe('toXml', () => {
   it('writes docx elements exactly as docx writes them into document.xml', async () => {
@@ -20,7 +19,7 @@ describe('toXml', () => {
     const file = new Document({ sections: [{ children }] });
     const compiled = (Packer as unknown as { compiler: { compile(f: Document, p: undefined, o: []): { file(name: string): { async(t: 'string'): Promise<string> } } } }).compiler.compile(file, undefined, []);
     const documentXml = await compiled.file('word/document.xml').async('string');
-    const body = children.map((c) => toXml(c.prepForXml(context)!)).join('');
+    const body = children.map((c) => elementXml(c)).join('');
     expect(documentXml).toContain(`<w:body>${body}<w:sectPr`);
   });
 

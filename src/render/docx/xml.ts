@@ -1,4 +1,4 @@
-import type { IXmlableObject } from 'docx';
+import type { IContext, IXmlableObject } from 'docx';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
@@ -46,3 +46,12 @@ export function toXml(node: IXmlableObject): string {
   const open = `<${name}${attributes.length ? ` ${attributes.join(' ')}` : ''}`;
   return content.length ? `${open}>${content.join('')}</${name}>` : `${open}/>`;
 }
+
+/**
+ * The context docx's `prepForXml` gets when it packs a file, reduced to what our elements need:
+ * none of them adds relationships (no images, no hyperlinks).
+ */
+export const PREP_CONTEXT = { stack: [] } as unknown as IContext;
+
+/** A docx element (paragraph, table, cell …) as XML text. */
+export const elementXml = (element: { prepForXml(context: IContext): IXmlableObject | undefined }): string => toXml(element.prepForXml(PREP_CONTEXT)!);
