@@ -27,30 +27,14 @@ export function zipEntries(entries: ReadonlyMap<string, Uint8Array>, stamp: ZipS
     const crc = crc32(data);
     // General purpose flag bit 11: the name is UTF-8 (only set when it is not plain ASCII).
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : 0x0800;
+    const fields = { flags, time, date, crc, packed: packed.length, size: data.length, name: nameBytes.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(entry, 6, fields);
     entry.writeUInt32LE(offset, 42); // extra, comment, disk, attributes: 0
     chunks.push(local, nameBytes, packed);
     central.push(entry, nameBytes);
@@ -65,4 +49,17 @@ export function zipEntries(entries: ReadonlyMap<string, Uint8Array>, stamp: ZipS
   end.writeUInt32LE(offset, 16);
   const out = Buffer.concat([...chunks, ...central, end]);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** The fields a local header and a central directory entry share, in the same order, from `at`. */
+function writeEntryFields(b: Buffer, at: number, f: { flags: number; time: number; date: number; crc: number; packed: number; size: number; name: number }): void {
+  b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  b.writeUInt16LE(f.flags, at + 2);
+  b.writeUInt16LE(8, at + 4); // method: deflate
+  b.writeUInt16LE(f.time, at + 6);
+  b.writeUInt16LE(f.date, at + 8);
+  b.writeUInt32LE(f.crc, at + 10);
+  b.writeUInt32LE(f.packed, at + 14);
+  b.writeUInt32LE(f.size, at + 18);
+  b.writeUInt16LE(f.name, at + 22); // then the extra field's length (0) in a local header
 }
