@@ -3,6 +3,7 @@ import type { FontRole, Style } from '../../model/style.js';
 import { baselineIn } from './geometry.js';
 import type { Pager } from './page.js';
 import { setText, type Align, type Run } from './text.js';
+import type { RenderWarning } from '../types.js';
 import type { Metrics, Tag } from './types.js';
 
 type TextBlock = Extract<Block, { type: 'title' | 'byline' | 'heading' | 'paragraph' }>;
@@ -55,7 +56,7 @@ export function flowText(b: TextBlock, index: number, style: Style, m: Metrics, 
   const lineCount = set.reduce((s, x) => s + x.lines.length, 0);
   if (b.type === 'heading') pager.ensure(lineCount * plan.pitch + keep);
   for (const { lines, missing } of set) {
-    if (missing.length > 0) pager.warnings.push(missingWarning(missing, b.pos));
+    pager.missing.add(missing, b.pos);
     for (const line of lines) {
       pager.ensure(plan.pitch);
       const size = line.segments[0]?.size ?? style.sizes.body;
@@ -65,10 +66,26 @@ export function flowText(b: TextBlock, index: number, style: Style, m: Metrics, 
   }
 }
 
-export function missingWarning(chars: string[], pos: SourcePos | undefined) {
-  return {
-    code: 'font/missing-glyph',
-    message: `字体中没有这些字符，PDF 中会显示为空框：${chars.join(' ')}（U+${chars.map((c) => c.codePointAt(0)!.toString(16).toUpperCase()).join(' U+')}）；请换用含这些字符的字体（nianbao fonts）`,
-    ...(pos ? { pos } : {}),
-  };
+/**
+ * Characters the faces lack, gathered per source position: a prose field split into several
+ * paragraphs, or a cell set line by line, gets one warning listing each missing character once.
+ */
+export class MissingGlyphs {
+  private readonly byPos = new Map<string, { pos: SourcePos | undefined; chars: string[] }>();
+
+  add(chars: readonly string[], pos: SourcePos | undefined): void {
+    if (chars.length === 0) return;
+    const key = pos ? `${pos.file}:${pos.line}:${pos.column}` : '';
+    let at = this.byPos.get(key);
+    if (!at) this.byPos.set(key, (at = { pos, chars: [] }));
+    for (const c of chars) if (!at.chars.includes(c)) at.chars.push(c);
+  }
+
+  warnings(): RenderWarning[] {
+    return [...this.byPos.values()].map(({ pos, chars }) => ({
+      code: 'font/missing-glyph',
+      message: `字体中没有这些字符，PDF 中会显示为空框：${chars.join(' ')}（U+${chars.map((c) => c.codePointAt(0)!.toString(16).toUpperCase()).join(' U+')}）；请换用含这些字符的字体（nianbao fonts）`,
+      ...(pos ? { pos } : {}),
+    }));
+  }
 }

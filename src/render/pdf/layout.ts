@@ -19,9 +19,7 @@ export function layoutDocument(doc: Document, style: Style, m: Metrics): Layout 
   const tables = new Map<number, PreparedTable>();
   doc.blocks.forEach((b, i) => {
     if (b.type === 'table') {
-      const p = prepareTable(b, style, m, g);
-      tables.set(i, p);
-      pager.warnings.push(...p.warnings);
+      tables.set(i, prepareTable(b, style, m, g, pager.missing));
     }
   });
   const traces: Layout['tables'] = [];
@@ -43,7 +41,7 @@ export function layoutDocument(doc: Document, style: Style, m: Metrics): Layout 
     }
   });
   addPageNumbers(pager, style, m);
-  return { pageWidth: g.pageWidth, pageHeight: g.pageHeight, pages: pager.pages, tables: traces, warnings: pager.warnings };
+  return { pageWidth: g.pageWidth, pageHeight: g.pageHeight, pages: pager.pages, tables: traces, warnings: pager.missing.warnings() };
 }
 
 /** `— N —` in 四号 宋体, 7 mm below the 版心; odd pages right, even pages left, one character in (spec §6.3). */

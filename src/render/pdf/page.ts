@@ -1,11 +1,11 @@
-import type { RenderWarning } from '../types.js';
+import { MissingGlyphs } from './flow.js';
 import type { Geometry } from './geometry.js';
 import type { Item, PageLayout } from './types.js';
 
 /** The layout's cursor: the page being filled and the top of the next free line slot. */
 export class Pager {
   readonly pages: PageLayout[] = [];
-  readonly warnings: RenderWarning[] = [];
+  readonly missing = new MissingGlyphs();
   y = 0;
 
   constructor(readonly g: Geometry) {

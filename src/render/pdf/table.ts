@@ -2,10 +2,9 @@ import type { TableBlock, TableCell } from '../../model/document.js';
 import { resolveGrid } from '../../model/grid.js';
 import type { Style } from '../../model/style.js';
 import type { Geometry } from './geometry.js';
-import { missingWarning } from './flow.js';
+import type { MissingGlyphs } from './flow.js';
 import { setText, type SetLine } from './text.js';
 import type { Metrics } from './types.js';
-import type { RenderWarning } from '../types.js';
 
 /** Cell padding in points: left/right and top/bottom (spec §6.4 practice: tight Word defaults). */
 export const PAD_X = 2;
@@ -31,7 +30,6 @@ export interface PreparedTable {
   headerRows: number;
   rowHeights: number[];
   cells: PreparedCell[];
-  warnings: RenderWarning[];
 }
 
 /**
@@ -39,14 +37,13 @@ export interface PreparedTable {
  * 版心 width, each cell's text wrapped inside its width honouring the template `\n` breaks, row
  * heights grown until every cell fits (a spanning cell shares its extra height among its rows).
  */
-export function prepareTable(t: TableBlock, style: Style, m: Metrics, g: Geometry): PreparedTable {
+export function prepareTable(t: TableBlock, style: Style, m: Metrics, g: Geometry, missingGlyphs: MissingGlyphs): PreparedTable {
   const grid = resolveGrid(t);
   const total = t.columnWidths.reduce((a, b) => a + b, 0);
   const colX = [g.left];
   for (const w of t.columnWidths) colX.push(colX[colX.length - 1]! + (w / total) * g.width);
   const size = style.sizes.table;
   const pitch = style.tableLinePitch;
-  const warnings: RenderWarning[] = [];
   const cells: PreparedCell[] = grid.placed.map(({ cell, row, col }) => {
     const x = colX[col]!;
     const w = colX[col + cell.colSpan]! - x;
@@ -58,7 +55,7 @@ export function prepareTable(t: TableBlock, style: Style, m: Metrics, g: Geometr
       lines.push(...set.lines);
       missing.push(...set.missing.filter((c) => !missing.includes(c)));
     }
-    if (missing.length > 0) warnings.push(missingWarning(missing, cell.pos ?? t.pos));
+    missingGlyphs.add(missing, cell.pos ?? t.pos);
     return { cell, row, col, x, w, lines, textHeight: lines.length * pitch };
   });
   const rowHeights = new Array<number>(grid.rowCount).fill(pitch + 2 * PAD_Y);
@@ -69,7 +66,7 @@ export function prepareTable(t: TableBlock, style: Style, m: Metrics, g: Geometr
     const have = rows.reduce((s, r) => s + rowHeights[r]!, 0);
     if (need > have) for (const r of rows) rowHeights[r]! += (need - have) / rows.length;
   }
-  return { rowCount: grid.rowCount, headerRows: Math.min(t.headerRows, grid.rowCount), rowHeights, cells, warnings };
+  return { rowCount: grid.rowCount, headerRows: Math.min(t.headerRows, grid.rowCount), rowHeights, cells };
 }
 
 /** Height that must fit before the table may start on a page: its header rows and the first body row. */
