@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,5 +107,21 @@ describe('render --watch', () => {
     watcher.kill('SIGTERM');
     expect(await watcher.exited).toBe(0);
     expect(watcher.stderr_()).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('renders a YAML file created later in a watched folder when the inputs match it, and no other', async () => {
+    const dir = tempDir('watch-new');
+    writeInputs(dir, { 'a.yaml': reportFor('某某局') });
+    const watcher = start(['*.yaml', '-o', 'out', '--html', '--watch'], dir);
+    children.push(watcher);
+    await until('watching', () => watcher.stderr_().includes('正在监视 1 个文件'));
+
+    writeInputs(dir, { 'b.yaml': reportFor('新来的局'), 'notes.txt': 'x', '.hidden.yaml': reportFor('隐藏局') });
+    await until('the new file rendered', () => existsSync(join(dir, 'out', '新来的局-2021.html')));
+    writeFileSync(join(dir, 'b.yaml'), reportFor('新来的局').replace('已完成', '又改了'));
+    await until('the new file re-rendered on save', () => readFileSync(join(dir, 'out', '新来的局-2021.html'), 'utf8').includes('又改了'));
+    expect(existsSync(join(dir, 'out', '隐藏局-2021.html'))).toBe(false);
+    watcher.kill('SIGTERM');
+    expect(await watcher.exited).toBe(0);
   });
 });

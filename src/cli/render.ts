@@ -51,7 +51,7 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
     io.err(outDirProblem);
     return 1;
   }
-  if (args.flags.has('watch')) return runWatch(plan, deps, io);
+  if (args.flags.has('watch')) return runWatch(plan, deps, io, args.positionals);
   const summary = await runBatch(plan, deps, makeReporter(io));
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   return summary.failed > 0 ? 1 : 0;

@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { StemRegistry } from '../output.js';
 import { runBatch, type BatchDeps, type BatchPlan } from './batch.js';
+import { expandInputs } from './expand.js';
 import { LineReporter, makeReporter } from './progress.js';
 
 /** Editors save in bursts (truncate, write, rename); one re-render per burst. */
@@ -15,9 +16,10 @@ const DEBOUNCE_MS = 150;
  * is saved. Folders are watched rather than files, because many editors save by writing a new
  * file and renaming it over the old one, which ends a watch on the old file. A save that leaves
  * the YAML invalid prints the diagnostics; nothing is written, so the last good outputs stay.
- * Runs until Ctrl+C (SIGINT) or SIGTERM, then exits 0.
+ * A YAML file created later in a watched folder is rendered too when the command line's files,
+ * folders and globs (`inputs`) now match it. Runs until Ctrl+C (SIGINT) or SIGTERM, then exits 0.
  */
-export async function runWatch(plan: BatchPlan, deps: BatchDeps, io: Io): Promise<number> {
+export async function runWatch(plan: BatchPlan, deps: BatchDeps, io: Io, inputs: readonly string[] = []): Promise<number> {
   const registry = new StemRegistry();
   const seen = new Map<string, string>();
   for (const f of plan.files) seen.set(f, await digest(f));
@@ -40,13 +42,29 @@ export async function runWatch(plan: BatchPlan, deps: BatchDeps, io: Io): Promis
       await runBatch({ ...plan, files: [file], jobs: 1 }, deps, new LineReporter(io, false), registry);
     });
   };
+  const schedule = (file: string) => {
+    clearTimeout(timers.get(file));
+    timers.set(file, setTimeout(() => rerender(file), DEBOUNCE_MS));
+  };
+  /** A new name in a watched folder: rendered from now on if the inputs match it. */
+  const adopt = (dir: string, name: string, names: Map<string, string>) => {
+    queue = queue.then(async () => {
+      if (names.has(name)) return;
+      const { files } = await expandInputs(inputs);
+      const file = files.find((f) => resolve(f) === resolve(dir, name));
+      if (!file) return;
+      names.set(name, file);
+      io.err(`${clock()} 发现新文件 ${file}`);
+      schedule(file);
+    });
+  };
   const watchers: FSWatcher[] = [];
   for (const [dir, names] of byDir) {
     const w = watch(dir, (_event, name) => {
-      const file = name ? names.get(name.toString()) : undefined;
-      if (!file) return;
-      clearTimeout(timers.get(file));
-      timers.set(file, setTimeout(() => rerender(file), DEBOUNCE_MS));
+      if (!name) return;
+      const file = names.get(name.toString());
+      if (file) schedule(file);
+      else if (/\.ya?ml$/i.test(name.toString()) && !name.toString().startsWith('.')) adopt(dir, name.toString(), names);
     });
     w.on('error', (e) => io.err(`无法监视 ${dir}：${e.message}`));
     watchers.push(w);
