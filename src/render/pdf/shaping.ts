@@ -64,11 +64,13 @@ export function textUnits(text: string): TextUnit[] {
  * PDF's render time). The runs only depend on the face and are never changed by their readers.
  *
  * Memory stays flat over any number of reports: placements are shared (nearly every CJK glyph has
- * the same one); single characters are kept (a face has a bounded repertoire, and a year of reports
- * uses a few thousand), words and figures are dropped past this many, since each distinct figure is
- * a unit of its own and a long batch would grow the cache without end.
+ * the same one); single characters are kept up to a bound no year of reports reaches (they use a few
+ * thousand; only a file of random code points would), words and figures are dropped past a few
+ * thousand, since each distinct figure is a unit of its own and a long batch would grow the cache
+ * without end.
  */
 const MAX_WORDS_PER_FACE = 5_000;
+const MAX_CHARS_PER_FACE = 50_000;
 
 interface FaceCache {
   chars: Map<string, ShapedRun>;
@@ -84,7 +86,7 @@ export function shapeUnit(font: Font, text: string): ShapedRun {
   const runs = text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff) ? face.chars : face.words;
   let run = runs.get(text);
   if (!run) {
-    if (runs === face.words && runs.size >= MAX_WORDS_PER_FACE) runs.clear();
+    if (runs.size >= (runs === face.words ? MAX_WORDS_PER_FACE : MAX_CHARS_PER_FACE)) runs.clear();
     // Scaled to 1000 units per em, each placement with its glyph's advance, as pdfkit's own
     // layoutRun does before it uses a run.
     const shaped = font.layout(text) as unknown as FontkitRun;
