@@ -60,11 +60,12 @@ export async function runWatch(plan: BatchPlan, deps: BatchDeps, io: Io, inputs:
   };
   const watchers: FSWatcher[] = [];
   for (const [dir, names] of byDir) {
-    const w = watch(dir, (_event, name) => {
-      if (!name) return;
-      const file = names.get(name.toString());
+    const w = watch(dir, (_event, changed) => {
+      if (!changed) return;
+      const name = changed.toString();
+      const file = names.get(name);
       if (file) schedule(file);
-      else if (/\.ya?ml$/i.test(name.toString()) && !name.toString().startsWith('.')) adopt(dir, name.toString(), names);
+      else if (/\.ya?ml$/i.test(name) && !name.startsWith('.')) adopt(dir, name, names);
     });
     w.on('error', (e) => io.err(`无法监视 ${dir}：${e.message}`));
     watchers.push(w);
