@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from '../support/runCli.js';
 
-const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+const seeds = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const seed = `${seeds}${readdirSync(seeds).find((f) => f.startsWith('002'))!}`;
 
 describe('nianbao import (CLI)', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importReport } from '../../src/import/index.js';
 import { figuresOf, proseOf, reportOf } from '../support/importCompare.js';
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url);
 const seedFile = (prefix: string) => {
   const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
   return { name, bytes: readFileSync(new URL(name, SEEDS)) };

@@ -1,6 +1,6 @@
 /**
- * The seeds in ../shared/seeds/ are text extracted from published Word files (spec §5.1): one line
- * per paragraph; a table cell is a line starting with a tab (its inner paragraphs — the official
+ * The seeds in test/fixtures/seeds/ (copies of published reports, see its README) are text
+ * extracted from published Word files (spec §5.1): one line per paragraph; a table cell is a line starting with a tab (its inner paragraphs — the official
  * template line breaks — on the following lines), rows end with an empty line, a cell covered by a
  * vertical merge appears as an empty tab line, a cell covered by a column span does not appear.
  *
@@ -21,7 +21,7 @@ export interface Token {
 }
 
 export interface Seed {
-  /** File name in ../shared/seeds without `.txt`. */
+  /** File name in test/fixtures/seeds without `.txt`. */
   id: string;
   /** Its transcription in data/. */
   data: string;
@@ -35,7 +35,7 @@ export interface Seed {
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+export const SEEDS_DIR = join(ROOT, 'test', 'fixtures', 'seeds');
 
 export const SEEDS: readonly Seed[] = [
   { id: '000_3d5c770940331c82', data: 'data/shizhongqu-kjj-2020.yaml', replace: [], added: [] },
