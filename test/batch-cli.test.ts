@@ -76,7 +76,7 @@ describe('render CLI: arguments', () => {
     const ok = start(['data/**/*.yaml', '-o', 'out', '--docx'], dir);
     expect(await ok.exited).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['乙局-2021.docx', '甲局-2021.docx']);
-    for (const bad of [['data/*.yaml', '--jobs', '0'], ['nothing/*.yaml'], [], ['data/b.yaml', '--bogus'], ['data/b.yaml', '--pdfa-level', '3']]) {
+    for (const bad of [['data/*.yaml', '--jobs', '0'], [], ['data/b.yaml', '--bogus'], ['data/b.yaml', '--pdfa-level', '3'], ['-']]) {
       const r = start(bad, dir);
       expect(await r.exited, bad.join(' ')).toBe(2);
       expect(r.stderr_()).toMatch(/^用法错误：/);

@@ -3,7 +3,7 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanStaleTemps, realFs, writeAtomic, type AtomicFs } from '../src/cli/batch/atomic.js';
-import { expandInputs } from '../src/cli/batch/expand.js';
+import { expandInputs } from '../src/cli/inputs.js';
 import { MAX_STEM_BYTES, outputStem, StemRegistry, uniqueStems } from '../src/cli/output.js';
 import { tempDir } from './support/batch.js';
 
@@ -106,9 +106,9 @@ describe('input expansion', () => {
     expect((await expandInputs(['../*.yaml'], join(dir, 'sub'))).files).toEqual(['../a.yaml', '../报告[2021].yaml']);
   });
 
-  it('takes existing names literally, folders as their YAML files, keeps missing files, dedupes', async () => {
-    const r = await expandInputs(['报告[2021].yaml', 'sub', 'missing.yaml', 'a.yaml', './a.yaml', 'nope/*.yaml'], dir);
-    expect(r.files).toEqual(['报告[2021].yaml', 'sub/b.yaml', 'missing.yaml', 'a.yaml']);
+  it('takes existing names literally, folders as their YAML files, keeps missing files and unmatched patterns in order, dedupes', async () => {
+    const r = await expandInputs(['报告[2021].yaml', 'sub', 'missing.yaml', 'a.yaml', './a.yaml', 'nope/*.yaml', '-', '-'], dir);
+    expect(r.files).toEqual(['报告[2021].yaml', 'sub/b.yaml', 'missing.yaml', 'a.yaml', 'nope/*.yaml', '-']);
     expect(r.unmatched).toEqual(['nope/*.yaml']);
   });
 });

@@ -63,9 +63,9 @@ describe('render: a batch of good and bad files', () => {
 
   it('--json prints the summary for programs', async () => {
     const { io } = await render([inputs[0]!, '-o', join(dir, 'json'), '--pdf', '--json']);
-    const json = JSON.parse(io.stdout.join('')) as { rendered: number; failed: number; outcomes: { outputs: string[] }[] };
-    expect(json).toMatchObject({ rendered: 1, failed: 0 });
-    expect(json.outcomes[0]!.outputs[0]).toMatch(/甲县科学技术局-2021\.pdf$/);
+    const json = JSON.parse(io.stdout.join('')) as { errors: number; files: { ok: boolean; outputs: string[] }[] };
+    expect(json).toMatchObject({ errors: 0, files: [{ ok: true }] });
+    expect(json.files[0]!.outputs[0]).toMatch(/甲县科学技术局-2021\.pdf$/);
   });
 });
 

@@ -86,8 +86,8 @@ describe('nianbao CLI (built dist/, as users run it)', () => {
 });
 
 describe('input that is not a file', () => {
-  it('a folder is refused with input/is-directory', async () => {
-    const r = await cli(['check', dir]);
+  it('a folder where a file is needed is refused with input/is-directory', async () => {
+    const r = await cli(['check', '--previous', dir, file('ok-prev.yaml', reportYaml('2021'))]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[input/is-directory]');
   });

@@ -1,24 +1,43 @@
 import { readFile, stat } from 'node:fs/promises';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, summaryLine } from '../diagnostics/format.js';
+import { jsonOutput } from '../diagnostics/jsonOutput.js';
 import { MAX_INPUT_BYTES, tooLargeMessage } from '../source/decode.js';
 import { checkBytes, type Checked } from '../pipeline.js';
 import { parseArgs, UsageError } from './args.js';
+import { displayName, expandInputs, STDIN } from './inputs.js';
 import type { Io } from './io.js';
 
-/** Reads one file with the size limit checked before reading (a 50 MB file is refused at once). */
-export async function readChecked(file: string, previous?: Checked): Promise<Checked> {
-  const fail = (code: string, message: string): Checked => ({ file, diagnostics: [{ code, severity: 'error', message, file, line: 1, column: 1, path: [] }] });
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string };
+
+/**
+ * One input's bytes, with the size limit checked before reading (a 50 MB file is refused from
+ * its size alone); `-` reads standard input. Failures are Chinese, never Node's English.
+ */
+export async function readInput(file: string, limit: number, io?: Pick<Io, 'readStdin'>): Promise<ReadResult> {
+  if (file === STDIN) {
+    if (!io?.readStdin) return { ok: false, code: 'input/unreadable', message: '无法读取标准输入' };
+    const bytes = await io.readStdin(limit);
+    // Reading stopped past the limit, so the real size is unknown: say the limit.
+    return bytes.length > limit ? { ok: false, code: 'input/too-large', message: `标准输入的内容超过上限 ${limit / 1024 / 1024} MB` } : { ok: true, bytes };
+  }
   try {
     const st = await stat(file);
-    if (st.isDirectory()) return fail('input/is-directory', '这是一个文件夹，不是 YAML 文件');
-    // Refused from its size alone: a 50 MB file is never read, and the message gives its real size.
-    if (st.size > MAX_INPUT_BYTES) return fail('input/too-large', tooLargeMessage(st.size));
-    return checkBytes(await readFile(file), file, previous);
+    if (st.isDirectory()) return { ok: false, code: 'input/is-directory', message: '这是一个文件夹，不是 YAML 文件' };
+    if (st.size > limit) return { ok: false, code: 'input/too-large', message: tooLargeMessage(st.size) };
+    return { ok: true, bytes: await readFile(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail('input/unreadable', code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取这个文件的权限' : `无法读取文件（${code ?? String(e)}）`);
+    return { ok: false, code: 'input/unreadable', message: code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取这个文件的权限' : `无法读取文件（${code ?? String(e)}）` };
   }
+}
+
+/** Reads and checks one input (`-` is standard input). */
+export async function readChecked(file: string, previous?: Checked, io?: Pick<Io, 'readStdin'>): Promise<Checked> {
+  const name = displayName(file);
+  const read = await readInput(file, MAX_INPUT_BYTES, io);
+  if (!read.ok) return { file: name, diagnostics: [{ code: read.code, severity: 'error', message: read.message, file: name, line: 1, column: 1, path: [] }] };
+  return checkBytes(read.bytes, name, previous);
 }
 
 export function printDiagnostics(results: Checked[], io: Io, json: boolean): { errors: number; warnings: number } {
@@ -26,25 +45,33 @@ export function printDiagnostics(results: Checked[], io: Io, json: boolean): { e
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   if (json) {
-    io.out(JSON.stringify({ files: results.map((r) => ({ file: r.file, ok: !hasErrors(r.diagnostics), diagnostics: r.diagnostics })), errors, warnings }, null, 2));
+    io.out(JSON.stringify(jsonOutput(results.map((r) => ({ file: r.file, ok: !hasErrors(r.diagnostics), diagnostics: r.diagnostics }))), null, 2));
   } else {
     for (const r of results) for (const d of r.diagnostics) io.err(formatDiagnostic(d, r.source?.lineText(d.line)));
   }
   return { errors, warnings };
 }
 
+/**
+ * The inputs of a command that takes several: files, folders and globs expanded as `render` does,
+ * `-` at most once. An empty list is a usage error with an example.
+ */
+export async function inputFiles(positionals: string[], example: string): Promise<string[]> {
+  if (positionals.length === 0) throw new UsageError(`请给出要处理的 YAML 文件，例如：${example}`);
+  const { files, unmatched } = await expandInputs(positionals);
+  if (files.length === 0) throw new UsageError(`没有找到 YAML 文件（“${unmatched.join('”“')}”中没有 .yaml 文件）`);
+  return files;
+}
+
 export async function runCheck(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json', 'help'], options: ['previous'] });
-  if (args.flags.has('help')) {
-    io.out('用法：nianbao check [--json] [--previous 上一年度.yaml] 文件.yaml…\n检查年报数据：格式、表格勾稽关系（A1–A5）、合理性，以及与上一年度的衔接（X1–X3）。');
-    return 0;
-  }
-  if (args.positionals.length === 0) throw new UsageError('请给出要检查的 YAML 文件，例如：nianbao check data/*.yaml');
+  const args = parseArgs(argv, { flags: ['json'], options: ['previous'] });
+  const files = await inputFiles(args.positionals, 'nianbao check data/*.yaml');
   const prevFile = args.options.get('previous');
-  const previous = prevFile ? await readChecked(prevFile) : undefined;
+  if (prevFile === STDIN && files.includes(STDIN)) throw new UsageError('标准输入（-）只能用一次');
+  const previous = prevFile ? await readChecked(prevFile, undefined, io) : undefined;
   const results: Checked[] = [];
   if (previous && hasErrors(previous.diagnostics)) results.push(previous);
-  for (const file of args.positionals) results.push(await readChecked(file, previous));
+  for (const file of files) results.push(await readChecked(file, previous, io));
   const { errors, warnings } = printDiagnostics(results, io, args.flags.has('json'));
   if (!args.flags.has('json')) io.err(summaryLine(results.length, errors, warnings));
   return errors > 0 ? 1 : 0;

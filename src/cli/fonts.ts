@@ -38,11 +38,7 @@ export function explicitFonts(option: string | undefined, env: NodeJS.ProcessEnv
 
 /** `nianbao fonts`: which face serves which role, and from where (design.md "Fonts"). */
 export async function runFonts(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['help', 'json'], options: ['font'] });
-  if (args.flags.has('help')) {
-    io.out('用法：nianbao fonts [--font 角色=字体文件,…] [--json]\n列出每个字体角色使用的字体和文件。正版字体放进项目的 fonts/ 文件夹即可（见 fonts/README.md）。');
-    return 0;
-  }
+  const args = parseArgs(argv, { flags: ['json'], options: ['font'] });
   const set = resolveFonts(DEFAULT_STYLE.fonts, defaultFontSettings(explicitFonts(args.options.get('font'), process.env)));
   if (args.flags.has('json')) {
     const rows = ROLES.map((role) => {

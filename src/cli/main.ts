@@ -1,52 +1,51 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
+import { commandHelp, COMMANDS, overview } from './commands.js';
 import { processIo, type Io } from './io.js';
 
-const HELP = `nianbao — 政府信息公开工作年度报告生成器
-
-用法：
-  nianbao init --agency 机关全称 --year 年度 [--blank]   生成一份填好结构的 YAML 文件（输出到标准输出）
-  nianbao check [--json] [--previous 上年.yaml] 文件…    检查数据和勾稽关系
-  nianbao render 文件或通配符… [-o 文件夹] [--docx] [--pdf] [--html] [--watch] [--jobs N]
-                                                        生成 DOCX / PDF / HTML（多个文件并行，显示进度）
-  nianbao import 文件                                    把已发布的年报（.docx / .html / .txt）导入为 YAML（输出到标准输出）
-  nianbao compare 年度1.yaml 年度2.yaml… [--html|--csv]  同一机关几个年度的关键数字对比和跨年度核对
-  nianbao merge 文件… --agency 汇总机关 --year 年度      把多个机关同一年度的年报汇总为一份（表格相加，文字待填写）
-  nianbao schema                                        输出 JSON Schema（供编辑器自动补全和检查）
-  nianbao fonts [--font 角色=文件]                        列出每个字体角色使用的字体文件
-
-退出码：0 无错误（可有警告），1 数据有错误，2 用法错误。`;
-
-type Command = (argv: string[], io: Io) => Promise<number>;
-/** Each command loads only its own modules, so `render` never pays for import's HTML parser. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  check: async () => (await import('./check.js')).runCheck,
-  init: async () => (await import('./init.js')).runInit,
-  schema: async () => (await import('./schema.js')).runSchema,
-  render: async () => (await import('./render.js')).runRender,
-  fonts: async () => (await import('./fonts.js')).runFonts,
-  import: async () => (await import('./import.js')).runImport,
-  compare: async () => (await import('./compare.js')).runCompare,
-  merge: async () => (await import('./merge.js')).runMerge,
-};
-
+/**
+ * The conventions of well-known CLIs (eslint, tsc, git): `--version`/`-V` and `-h`/`--help`
+ * at the top level and on every command, `nianbao help <command>`; each command loads only its
+ * own modules, so `render` never pays for import's parsers.
+ */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.out(HELP);
-    return command ? 0 : 2;
-  }
-  const load = COMMANDS[command];
-  if (!load) {
-    io.err(`未知命令：${command}\n\n${HELP}`);
+  if (command === undefined) {
+    io.err(overview());
     return 2;
   }
+  if (command === '--version' || command === '-V') {
+    io.out(VERSION);
+    return 0;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const topic = rest[0];
+    if (topic === undefined) io.out(overview());
+    else if (COMMANDS[topic]) io.out(commandHelp(topic));
+    else return unknown(topic, io);
+    return 0;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) return unknown(command, io);
+  const end = rest.indexOf('--');
+  const options = end < 0 ? rest : rest.slice(0, end);
+  if (options.some((a) => a === '--version' || a === '-V')) {
+    io.out(VERSION);
+    return 0;
+  }
+  if (options.some((a) => a === '--help' || a === '-h')) {
+    io.out(commandHelp(command));
+    return 0;
+  }
   try {
-    const run = await load();
+    const run = await spec.load();
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`用法错误：${e.message}`);
+      io.err(`用法错误：${e.message}\n（nianbao help ${command} 查看用法）`);
       return 2;
     }
     // Never a stack trace for the user; the detail goes to NIANBAO_DEBUG.
@@ -56,8 +55,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry || process.argv[1]?.endsWith('/nianbao')) {
+function unknown(command: string, io: Io): number {
+  io.err(`未知命令：${command}\n\n${overview()}`);
+  return 2;
+}
+
+/**
+ * Started as a program (directly, through npm's bin symlink, or from a folder whose path has
+ * `#`, spaces or Chinese characters): compared as real file paths, never as URLs.
+ */
+function startedAsProgram(): boolean {
+  const started = process.argv[1];
+  if (started === undefined) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsProgram()) {
+  // A reader that stops early (`nianbao schema | head -c 10`) is not an error: end quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2), processIo).then((code) => {
     process.exitCode = code;
   });

@@ -4,22 +4,18 @@ import { emitYaml } from '../import/emit.js';
 import { MergeError, mergeReports } from '../merge/merge.js';
 import { checkText } from '../pipeline.js';
 import { parseArgs, UsageError } from './args.js';
-import { printDiagnostics, readChecked } from './check.js';
+import { inputFiles, printDiagnostics, readChecked } from './check.js';
 import type { Io } from './io.js';
 
 export async function runMerge(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['help'], options: ['agency', 'year'] });
-  if (args.flags.has('help')) {
-    io.out('用法：nianbao merge 文件.yaml… --agency 汇总机关全称 --year 年度 > 汇总.yaml\n把多个机关同一年度、同一版式的年报汇总为一份：表格数字逐项相加（空白加空白仍为空白），文字部分留作【待填写】由编制机关撰写。');
-    return 0;
-  }
+  const args = parseArgs(argv, { flags: [], options: ['agency', 'year'] });
   const agency = args.options.get('agency')?.trim();
   if (!agency) throw new UsageError('请用 --agency 给出汇总报告的机关全称，例如 --agency 某某县人民政府');
   const yearText = args.options.get('year') ?? '';
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(`请用 --year 给出四位年份${yearText ? `，实际是“${yearText}”` : ''}`);
-  if (args.positionals.length === 0) throw new UsageError('请给出要汇总的 YAML 文件，例如：nianbao merge data/departments/*.yaml --agency 某某县人民政府 --year 2021');
+  const files = await inputFiles(args.positionals, 'nianbao merge data/departments/*.yaml --agency 某某县人民政府 --year 2021');
   const checked = [];
-  for (const file of args.positionals) checked.push(await readChecked(file));
+  for (const file of files) checked.push(await readChecked(file, undefined, io));
   const broken = checked.filter((c) => !c.report || hasErrors(c.diagnostics));
   if (broken.length > 0) {
     printDiagnostics(broken, io, false);

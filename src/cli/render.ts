@@ -2,38 +2,36 @@ import { availableParallelism } from 'node:os';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
 import { parseArgs, UsageError } from './args.js';
 import { prepareOutDir, runBatch, type BatchDeps, type BatchPlan } from './batch/batch.js';
-import { expandInputs } from './batch/expand.js';
+import { MAX_INPUT_BYTES } from '../source/decode.js';
+import { summaryJson } from './batch/outcome.js';
+import { inputFiles, readInput } from './check.js';
+import { STDIN, STDIN_NAME } from './inputs.js';
 import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/renderers.js';
 import { makeReporter } from './batch/progress.js';
 import { runWatch } from './batch/watch.js';
 import type { Io } from './io.js';
-
-const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件夹] [--docx] [--pdf] [--html] [--fragment] [--pdfa] [--watch] [--jobs N]
-  文件可以是 YAML 文件、文件夹或通配符（如 'data/**/*.yaml'，加引号也可以）。
-  不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”，重名时自动加 -2、-3。
-  -o 文件夹     输出到这个文件夹（默认 output/，不存在时自动创建）
-  --fragment    HTML 只输出正文部分（写入 .fragment.html），用于粘贴到网站编辑器
-  --embed-fonts DOCX 嵌入用到的字形（子集），没有公文字体的电脑上也显示一致
-  --pdfa        PDF 按 PDF/A-2b 生成（--pdfa-level 1b 可选 PDF/A-1b）
-  --font 角色=字体文件[,…]  指定字体文件（也可用环境变量 NIANBAO_FONT_<角色>；nianbao fonts 查看）
-  --jobs N      同时生成的进程数（默认为 CPU 核数；1 表示在当前进程中逐个生成）
-  --watch       生成后继续监视文件，保存时重新检查并生成；文件有错误时保留上一次的结果
-  --json        结束时在标准输出打印 JSON 结果
-退出码：0 全部成功，1 有文件失败，2 用法错误。`;
 
 /** Fake renderers for tests only (a module exporting `RENDERERS`); never set by users. */
 const TEST_RENDERERS_ENV = 'NIANBAO_TEST_RENDERERS';
 
 export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> = {}): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch', 'help'],
+    flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch'],
     options: ['o', 'out', 'pdfa-level', 'jobs', 'font'],
   });
-  if (args.flags.has('help')) {
-    io.out(HELP);
-    return 0;
+  const files = await inputFiles(args.positionals, "nianbao render 'data/**/*.yaml' -o output/");
+  const outOption = args.options.get('o') ?? args.options.get('out');
+  const contents = new Map<string, Uint8Array>();
+  if (files.includes(STDIN)) {
+    if (outOption === undefined) throw new UsageError('从标准输入（-）读取时请用 -o 给出输出文件夹，例如：nianbao render - -o output/');
+    if (args.flags.has('watch')) throw new UsageError('--watch 不能用于标准输入（-）');
+    const read = await readInput(STDIN, MAX_INPUT_BYTES, io);
+    if (!read.ok) {
+      io.err(`${STDIN_NAME}: 错误 ${read.message} [${read.code}]`);
+      return 1;
+    }
+    contents.set(STDIN, read.bytes);
   }
-  if (args.positionals.length === 0) throw new UsageError("请给出要生成的 YAML 文件，例如：nianbao render 'data/**/*.yaml' -o output/");
   const deps: BatchDeps = { ...seams, renderersModule: seams.renderersModule ?? process.env[TEST_RENDERERS_ENV] ?? DEFAULT_RENDERERS_MODULE };
   const registered = await loadRendererTable(deps.renderersModule);
   const chosen = OUTPUT_FORMATS.filter((f) => args.flags.has(f));
@@ -41,10 +39,7 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   if (formats.length === 0) throw new UsageError('还没有可用的输出格式（DOCX、PDF、HTML 的生成器都未安装）');
   for (const f of formats) if (!registered[f]) throw new UsageError(`暂不支持 ${f.toUpperCase()} 格式`);
 
-  const { files, unmatched } = await expandInputs(args.positionals);
-  if (files.length === 0) throw new UsageError(`没有找到要生成的 YAML 文件（没有文件匹配“${unmatched.join('”“')}”）`);
-  for (const p of unmatched) io.err(`警告：没有文件匹配“${p}”`);
-  const plan: BatchPlan = { files, formats, options: await renderOptions(args.flags, args.options), outDir: args.options.get('o') ?? args.options.get('out') ?? 'output', jobs: jobsOption(args.options.get('jobs')) };
+  const plan: BatchPlan = { files, formats, options: await renderOptions(args.flags, args.options), outDir: outOption ?? 'output', jobs: jobsOption(args.options.get('jobs')), contents };
 
   const outDirProblem = await prepareOutDir(plan.outDir);
   if (outDirProblem) {
@@ -53,7 +48,7 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   }
   if (args.flags.has('watch')) return runWatch(plan, deps, io, args.positionals);
   const summary = await runBatch(plan, deps, makeReporter(io));
-  if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
+  if (args.flags.has('json')) io.out(JSON.stringify(summaryJson(summary), null, 2));
   return summary.failed > 0 ? 1 : 0;
 }
 

@@ -1,6 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../diagnostics/format.js';
 import type { OutputFormat, RenderOptions } from '../../render/types.js';
+import { displayName } from '../inputs.js';
 import { StemRegistry } from '../output.js';
 import { cleanStaleTemps, realFs, writeAtomic, type AtomicFs } from './atomic.js';
 import { summarize, writeErrorText, type BatchSummary, type FileOutcome, type Reporter } from './outcome.js';
@@ -16,6 +19,8 @@ export interface BatchPlan {
   outDir: string;
   /** 1 runs in this thread; more starts a worker pool (never more workers than files). */
   jobs: number;
+  /** Inputs already read by the CLI (standard input, `-`), by their name in `files`. */
+  contents?: Map<string, Uint8Array>;
 }
 
 /** Seams for tests: fake renderers, the built worker, file-system faults. */
@@ -76,7 +81,7 @@ export async function runBatch(plan: BatchPlan, deps: BatchDeps, reporter: Repor
     if (s.writing === undefined && !s.crash && !(s.done && s.name === null)) return;
     s.finished = true;
     void (s.writing ?? Promise.resolve()).then(() => {
-      outcomes[i] = outcomeOf(plan.files[i]!, s, seenGeneral);
+      outcomes[i] = outcomeOf(displayName(plan.files[i]!), s, seenGeneral);
       reporter.file(outcomes[i]);
       if (--remaining === 0) finishAll();
       else feed();
@@ -111,7 +116,8 @@ export async function runBatch(plan: BatchPlan, deps: BatchDeps, reporter: Repor
   let submitted = 0;
   const feed = () => {
     for (; submitted < plan.files.length && submitted - (plan.files.length - remaining) < window; submitted++) {
-      runner.submit({ id: submitted, file: plan.files[submitted]!, formats: plan.formats, options: plan.options });
+      const bytes = plan.contents?.get(plan.files[submitted]!);
+      runner.submit({ id: submitted, file: plan.files[submitted]!, formats: plan.formats, options: plan.options, ...(bytes ? { bytes } : {}) });
     }
   };
   feed();
@@ -140,22 +146,31 @@ function makeRunner(plan: BatchPlan, deps: BatchDeps, onEvent: (e: JobEvent) => 
 
 /** `seenGeneral`: position-less renderer warnings already shown in this batch (shown once, counted always). */
 function outcomeOf(file: string, s: FileState, seenGeneral: Set<string>): FileOutcome {
-  const messages = [...(s.checked?.diagnostics ?? [])];
-  let warnings = s.checked?.warnings ?? 0;
+  const checked = s.checked;
+  const diagnostics: Diagnostic[] = [...(checked?.diagnostics ?? [])];
+  const messages = diagnostics.map((d, i) => formatDiagnostic(d, checked?.lines[i]));
   let repeated = 0;
   for (const out of s.done?.outputs ?? []) {
-    messages.push(...out.warnings);
-    warnings += out.warnings.length + out.generalWarnings.length;
+    diagnostics.push(...out.warnings, ...out.generalWarnings);
+    messages.push(...out.warnings.map((d) => formatDiagnostic(d)));
     for (const g of out.generalWarnings) {
-      if (seenGeneral.has(g)) repeated++;
-      else messages.push(`${file} 警告 ${g}`);
-      seenGeneral.add(g);
+      const key = `${g.message} [${g.code}]`;
+      if (seenGeneral.has(key)) repeated++;
+      else messages.push(`${file} 警告 ${key}`);
+      seenGeneral.add(key);
     }
   }
-  const failures = [...(s.done?.failures ?? []), ...s.writeFailures];
-  if (s.crash !== undefined) failures.push(`${file}：${s.crash}`);
-  else if (s.checked && s.checked.stem === null) failures.push(`${file}：有错误，未生成`);
-  messages.push(...failures.map((f) => (f.startsWith(file) ? f : `${file}：${f}`)));
-  const errors = (s.checked?.errors ?? 0) + failures.length;
-  return { file, ok: errors === 0, outputs: s.written, messages, errors, warnings, repeated };
+  const failures: Diagnostic[] = [
+    ...(s.done?.failures ?? []).map((m) => failure('render/failed', file, m)),
+    ...s.writeFailures.map((m) => failure('output/write-failed', file, m)),
+    ...(s.crash !== undefined ? [failure('render/crashed', file, s.crash)] : []),
+  ];
+  diagnostics.push(...failures);
+  messages.push(...failures.map((f) => `${file}：${f.message}`));
+  if (!s.crash && checked && checked.stem === null) messages.push(`${file}：有错误，未生成`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return { file, ok: errors === 0 && s.crash === undefined, outputs: s.written, diagnostics, messages, errors, warnings, repeated };
 }
+
+const failure = (code: string, file: string, message: string): Diagnostic => ({ code, severity: 'error', message, file, line: 1, column: 1, path: [] });

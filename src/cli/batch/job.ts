@@ -1,8 +1,8 @@
-import { formatDiagnostic } from '../../diagnostics/format.js';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { composeChecked } from '../../pipeline.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { checkBytes, composeChecked } from '../../pipeline.js';
 import type { OutputFormat, Renderer, RenderWarning } from '../../render/types.js';
 import { readChecked } from '../check.js';
+import { displayName } from '../inputs.js';
 import { outputStem } from '../output.js';
 import type { JobEvent, JobSpec, RenderedOutput } from './protocol.js';
 import type { RendererTable } from './renderers.js';
@@ -13,14 +13,15 @@ import type { RendererTable } from './renderers.js';
  * the main thread. Events go out through `emit`; a renderer that throws fails only its format.
  */
 export async function runJob(spec: JobSpec, table: RendererTable, emit: (event: JobEvent) => void): Promise<void> {
-  const checked = await readChecked(spec.file);
+  const checked = spec.bytes ? checkBytes(spec.bytes, displayName(spec.file)) : await readChecked(spec.file);
   const failed = hasErrors(checked.diagnostics);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
   emit({
     type: 'checked',
     id: spec.id,
     stem: !failed && checked.report ? outputStem(checked.report.agency, checked.report.year) : null,
-    diagnostics: checked.diagnostics.map((d) => formatDiagnostic(d, checked.source?.lineText(d.line))),
+    diagnostics: checked.diagnostics,
+    lines: checked.diagnostics.map((d) => checked.source?.lineText(d.line)),
     errors,
     warnings: checked.diagnostics.length - errors,
   });
@@ -35,9 +36,10 @@ export async function runJob(spec: JobSpec, table: RendererTable, emit: (event: 
     try {
       const render = await loaded(table, format);
       const result = await render(doc, spec.options);
-      const positioned = result.warnings.filter((w) => w.pos);
-      const general = result.warnings.filter((w) => !w.pos).map((w) => `${w.message} [${w.code}]`);
-      outputs.push({ format, bytes: result.bytes, warnings: positioned.map(warningLine), generalWarnings: general });
+      const name = displayName(spec.file);
+      const positioned = result.warnings.filter((w) => w.pos).map((w) => asDiagnostic(w, name));
+      const general = result.warnings.filter((w) => !w.pos).map((w) => asDiagnostic(w, name));
+      outputs.push({ format, bytes: result.bytes, warnings: positioned, generalWarnings: general });
     } catch (e) {
       failures.push(`生成 ${format.toUpperCase()} 失败：${e instanceof Error ? e.message : String(e)}`);
     }
@@ -60,6 +62,8 @@ function loaded(table: RendererTable, format: OutputFormat): Promise<Renderer> {
   return r;
 }
 
-function warningLine(w: RenderWarning): string {
-  return `${w.pos!.file}:${w.pos!.line}:${w.pos!.column} 警告 ${w.message} [${w.code}]`;
+/** A renderer warning in the one diagnostic shape; one without a position is the input's 1:1. */
+function asDiagnostic(w: RenderWarning, file: string): Diagnostic {
+  const at = w.pos ?? { file, line: 1, column: 1, path: [] };
+  return { code: w.code, severity: 'warning', message: w.message, file: at.file, line: at.line, column: at.column, path: [...at.path] };
 }

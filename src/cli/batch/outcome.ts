@@ -1,9 +1,14 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { jsonOutput, type JsonOutput } from '../../diagnostics/jsonOutput.js';
+
 /** What happened to one input file, for the progress display and the summary. */
 export interface FileOutcome {
   file: string;
   ok: boolean;
   /** Paths written, in format order. */
   outputs: string[];
+  /** Every diagnostic of the file: check, renderer warnings, failures (for `--json`). */
+  diagnostics: Diagnostic[];
   /** Diagnostics, renderer warnings and failures, ready to print, in that order. */
   messages: string[];
   errors: number;
@@ -43,6 +48,14 @@ export function summarize(outcomes: FileOutcome[], seconds: number): BatchSummar
     repeated: outcomes.reduce((n, o) => n + o.repeated, 0),
     seconds,
   };
+}
+
+/** `render --json`: the one output shape of every command (README "JSON 输出"). */
+export function summaryJson(s: BatchSummary): JsonOutput {
+  return jsonOutput(
+    s.outcomes.map((o) => ({ file: o.file, ok: o.ok, outputs: o.outputs, diagnostics: o.diagnostics })),
+    Math.round(s.seconds * 1000) / 1000,
+  );
 }
 
 /** `完成：…` — rendered, failed, warnings, time (issue 5). */

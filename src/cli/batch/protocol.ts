@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputFormat, RenderOptions } from '../../render/types.js';
 import type { FontShareHandle } from './fontShare.js';
 
@@ -10,6 +11,8 @@ export interface JobSpec {
   file: string;
   formats: OutputFormat[];
   options: RenderOptions;
+  /** The input's content when it is not read from `file` (standard input, read by the CLI). */
+  bytes?: Uint8Array;
 }
 
 /** Sent as soon as the file is checked, so names can be handed out before rendering ends. */
@@ -18,8 +21,9 @@ export interface CheckedMessage {
   id: number;
   /** Safe stem from agency and year; null when the file has errors (nothing will be written). */
   stem: string | null;
-  /** Diagnostics already formatted compiler-style, with source line and caret. */
-  diagnostics: string[];
+  diagnostics: Diagnostic[];
+  /** Each diagnostic's source line (for the caret display), where there is one. */
+  lines: (string | undefined)[];
   errors: number;
   warnings: number;
 }
@@ -27,13 +31,13 @@ export interface CheckedMessage {
 export interface RenderedOutput {
   format: OutputFormat;
   bytes: Uint8Array;
-  /** Renderer warnings with a YAML position, formatted `file:line:col 警告 … [code]`. */
-  warnings: string[];
+  /** Renderer warnings with a YAML position. */
+  warnings: Diagnostic[];
   /**
-   * Renderer warnings without a position (`message [code]`), such as a font fallback: the
+   * Renderer warnings without a position, such as a font fallback (at the input's 1:1): the
    * same for every file, so a batch shows each once.
    */
-  generalWarnings: string[];
+  generalWarnings: Diagnostic[];
 }
 
 export interface DoneMessage {

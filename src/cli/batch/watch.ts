@@ -5,7 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { StemRegistry } from '../output.js';
 import { runBatch, type BatchDeps, type BatchPlan } from './batch.js';
-import { expandInputs } from './expand.js';
+import { expandInputs } from '../inputs.js';
 import { LineReporter, makeReporter } from './progress.js';
 
 /** Editors save in bursts (truncate, write, rename); one re-render per burst. */
