@@ -18,6 +18,14 @@ const EXPECTED: Record<string, string> = {
   'edition-year': 'format/edition-year',
   'fee-notice': 'plausibility/fee-notice-missing',
   placeholder: 'template/unknown-placeholder',
+  'date-impossible': 'schema/bad-format',
+  'date-february-30': 'schema/bad-format',
+  'date-unpadded': 'schema/bad-format',
+  'row-not-a-list': 'schema/wrong-type',
+  'title-empty-list': 'schema/empty',
+  'tag-binary': 'yaml/unsupported-tag',
+  'tag-js-function': 'yaml/unsupported-tag',
+  'tag-custom': 'yaml/unsupported-tag',
   'duplicate-key': 'yaml/duplicate-key',
   syntax: 'yaml/syntax',
 };
@@ -34,6 +42,41 @@ describe('broken fixtures (test/fixtures/broken) each trip their rule', () => {
       for (const d of c.diagnostics) expect(d.line).toBeGreaterThan(0);
     });
   }
+});
+
+/**
+ * What a clerk reads is Chinese: no Latin word in a message except the quoted input (“…”),
+ * placeholders ({{…}}), YAML paths (fees.noticesIssued) and the file name; no empty slot left
+ * by a missing value.
+ */
+export function messageProblems(message: string, file: string): string[] {
+  const rest = message
+    .replaceAll(file, '')
+    .replace(/“[^”]*”/g, '“”')
+    .replace(/\{\{[^}]*\}\}/g, '')
+    .replace(/[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+/g, 'path');
+  const problems: string[] = [];
+  const latin = rest.replace(/path/g, '').match(/[A-Za-z]{2,}/g);
+  if (latin) problems.push(`Latin words ${latin.join(', ')}`);
+  if (/（\s*）|\(\s*\)/.test(rest)) problems.push('empty （）');
+  if (/ {2}/.test(message)) problems.push('double space');
+  if (/：\s*$|，\s*$/.test(message)) problems.push('ends on a separator');
+  return problems;
+}
+
+describe('messages are plain Chinese', () => {
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+    it(f, () => {
+      const c = checkBytes(readFileSync(join(dir, f)), f);
+      expect(c.diagnostics.length).toBeGreaterThan(0);
+      for (const d of c.diagnostics) expect(messageProblems(d.message, f), d.message).toEqual([]);
+    });
+  }
+  it('the checker catches what it is meant to catch', () => {
+    expect(messageProblems('应为tuple，实际是0', 'x.yaml')).toEqual(['Latin words tuple']);
+    expect(messageProblems('标题：应填  个数字（），实际 0 个', 'x.yaml')).toEqual(['empty （）', 'double space']);
+    expect(messageProblems('机关全称：实际是“abc”', 'x.yaml')).toEqual([]);
+  });
 });
 
 describe('rule catalogue', () => {

@@ -27,6 +27,7 @@ export const RULE_CODES = {
   'schema/not-a-report': ['error', '文件内容不是一份年报数据'],
   'yaml/syntax': ['error', 'YAML 语法错误'],
   'yaml/duplicate-key': ['error', '同一个键出现两次'],
+  'yaml/unsupported-tag': ['error', '不支持的 YAML 标签（如 !!binary、!foo）'],
   'yaml/alias-limit': ['error', '别名展开过多（防止恶意文件）'],
   'input/empty': ['error', '文件为空'],
   'input/not-utf8': ['error', '文件不是 UTF-8 编码'],

@@ -49,8 +49,8 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
       if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string') {
         return [diag('schema/not-a-number', 'error', `${name}：应为数字，实际是${describe(input)}${/^\s*[\d.]+\s*$/.test(input) ? '（去掉引号）' : ''}`, path)];
       }
-      const expected: Record<string, string> = { number: '数字', int: '整数', string: '文字', array: '列表', object: '键值对', null: '空白' };
-      return [diag('schema/wrong-type', 'error', `${name}：应为${expected[issue.expected] ?? issue.expected}，实际是${describe(input)}`, path)];
+      const expected: Record<string, string> = { number: '数字', int: '整数', string: '文字', array: '列表', tuple: '方括号里的一行数字', object: '键值对', null: '空白', boolean: '“true”或“false”' };
+      return [diag('schema/wrong-type', 'error', `${name}：应为${expected[issue.expected] ?? '其他写法'}，实际是${describe(input)}`, path)];
     }
     case 'too_small':
     case 'too_big': {
@@ -62,7 +62,12 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
         const def = figureRows(edition).find((r) => r.key === path.filter((p) => typeof p === 'string' && p !== 'subRows' && p !== 'values' && p !== 'extraRows').join('.'));
         const cols = def ? def.columns.map((c) => c.label).join('、') : '';
         const n = Array.isArray(input) ? input.length : 0;
-        return [diag('schema/row-length', 'error', `${name}：应填 ${def?.totalColumn != null ? `${def.columns.length - 1} 或 ${def.columns.length}` : def?.columns.length ?? ''} 个数字（${cols}），实际 ${n} 个`, path)];
+        if (!def) {
+          // A list that is not a table row (the title's lines, sub-rows).
+          const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+          return [diag('schema/empty', 'error', `${name}：${issue.code === 'too_small' ? `至少要写 ${bound} 项` : `最多写 ${bound} 项`}，实际 ${n} 项`, path)];
+        }
+        return [diag('schema/row-length', 'error', `${name}：应填 ${def.totalColumn !== null ? `${def.columns.length - 1} 或 ${def.columns.length}` : def.columns.length} 个数字（${cols}），实际 ${n} 个`, path)];
       }
       if (issue.origin === 'string' && issue.code === 'too_big') {
         const n = typeof input === 'string' ? [...input].length : 0;
@@ -75,7 +80,8 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
       if (typeof input === 'string' && (path[0] === 'proactive' || path[0] === 'fees')) {
         return [diag('schema/bad-money', 'error', `${name}：金额写法不对，实际是${describe(input)}；应为数字，可带“万元”或“元”（如 7.463万元）`, path)];
       }
-      return [diag('schema/bad-format', 'error', `${name}：格式不对，实际是${describe(input)}${path[0] === 'date' ? '（应为 YYYY-MM-DD）' : ''}`, path)];
+      if (path[0] === 'date') return [diag('schema/bad-format', 'error', `${name}：${dateProblem(input)}`, path)];
+      return [diag('schema/bad-format', 'error', `${name}：格式不对，实际是${describe(input)}`, path)];
     case 'invalid_union': {
       if (input === undefined) return [diag('schema/missing', 'error', `缺少必填项：${name}`, path, true)];
       if (path[path.length - 1] === 'edition' || path[0] === 'edition') return [diag('schema/bad-edition', 'error', `格式版本只能是 2019 或 2021，实际是${describe(input)}`, path)];
@@ -95,8 +101,21 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
       return [diag('schema/wrong-type', 'error', `${name}：写法不对，实际是${describe(input)}`, path)];
     }
     default:
-      return [diag('schema/invalid', 'error', `${name}：${issue.message}`, path)];
+      // zod's own message is English: say it in general words (the code tells which rule).
+      return [diag('schema/invalid', 'error', `${name}：写法不对，实际是${describe(input)}`, path)];
   }
+}
+
+/** Why a `date:` is not a calendar date, in words: no 13th month, no 30 February, two digits each. */
+export function dateProblem(input: unknown): string {
+  const how = '应写成“2022-01-20”这样的年-月-日，月和日各两位';
+  const m = typeof input === 'string' ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input) : null;
+  if (!m) return `日期写法不对，实际是${describe(input)}；${how}`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `没有 ${month} 月，实际是${describe(input)}；${how}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${year}年${month}月没有 ${day} 日（只有 ${days} 天），实际是${describe(input)}`;
+  return `月和日要写两位，实际是${describe(input)}；${how}`;
 }
 
 /** The keys an object schema accepts at a path (for "did you mean"). */

@@ -141,9 +141,8 @@ export function reportSchema(edition: Edition) {
       .meta({ title: '标题', description: '省略时为“<机关全称><年度>年政府信息公开工作年度报告”；写成列表时每项一行（如机关名称单独一行）' }),
     unitLine: z.string().nullable().optional().meta({ title: '署名行', description: '标题下居中的机关名称行（可省略）' }),
     dateLine: z.string().nullable().optional().meta({ title: '日期行', description: '标题下居中的日期行，如“（2021年1月）”（可省略）' }),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
+    date: z.iso
+      .date()
       .nullable()
       .optional()
       .meta({ title: '成文日期', description: 'YYYY-MM-DD；用于文档属性（可省略，省略时取次年1月1日）' }),

@@ -34,18 +34,41 @@ export interface SourceFile {
 
 export type LoadResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * Every error code of the yaml library, in Chinese: the library's own English text never
+ * reaches a clerk (a code it adds later gets the general message, still in Chinese).
+ */
 const YAML_ERROR_MESSAGES: Record<string, string> = {
-  DUPLICATE_KEY: '键重复：同一个键在这里出现了两次',
+  ALIAS_PROPS: '别名（*名称）不能带标签或锚点',
+  BAD_ALIAS: '别名（*名称）引用了不存在的锚点',
+  BAD_COLLECTION_TYPE: '这里的列表或键值对写法不对',
+  BAD_DIRECTIVE: '以 % 开头的指令写法不对（年报文件不需要指令）',
+  BAD_DQ_ESCAPE: '双引号里的反斜杠（\\）转义写法不对；要写反斜杠本身请写两个，或改用单引号',
   BAD_INDENT: '缩进错误',
+  BAD_PROP_ORDER: '锚点（&）和标签（!）应写在值的前面',
+  BAD_SCALAR_START: '值不能以这个符号开头；以 @、`、%、|、> 等开头的文字请加引号',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法错误（可能是缺少冒号或缩进错误）',
+  BLOCK_IN_FLOW: '方括号或花括号里不能再用分行的写法',
+  DUPLICATE_KEY: '键重复：同一个键在这里出现了两次',
+  IMPOSSIBLE: '无法读取这里的内容',
+  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符）',
   MISSING_CHAR: '缺少字符（例如引号或括号未闭合）',
   MULTILINE_IMPLICIT_KEY: '键不能跨行（可能是缺少冒号后的空格或缩进错误）',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法错误（可能是缺少冒号或缩进错误）',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
-  UNEXPECTED_TOKEN: '无法识别的内容',
-  BAD_ALIAS: '别名（*name）引用了不存在的锚点',
-  ALIAS_PROPS: '别名不能带标签或锚点',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点（&）',
   MULTIPLE_DOCS: '一个文件只能有一份年报（文件中有多个以 --- 分隔的文档）',
+  MULTIPLE_TAGS: '一个值只能有一个标签（!）',
+  NON_STRING_KEY: '键只能是文字',
+  RESOURCE_EXHAUSTION: '文件结构过于庞大，无法读取',
+  TAB_AS_INDENT: '不能用制表符缩进，请改用空格',
+  TAG_RESOLVE_FAILED: '不支持这个标签（!）',
+  UNEXPECTED_TOKEN: '无法识别的内容',
 };
+
+/**
+ * The tags of YAML's core schema. Any other (`!!binary`, `!!js/function`, `!foo`) is refused
+ * at the tag: the yaml library would turn `!!binary` into bytes and keep `!foo` as text.
+ */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export function loadYaml(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
@@ -56,16 +79,22 @@ export function loadYaml(text: string, file: string): LoadResult {
   const parsed = parseGuarded(text, lineCounter);
   if (parsed.refused) return { ok: false, diagnostics: [refusal(parsed.refused.code, file, at(parsed.refused.offset))] };
   const doc = parsed.doc;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = unsupportedTags(doc.contents as Node | null, text).map((t) => ({
+    code: 'yaml/unsupported-tag',
+    severity: 'error',
+    message: `不支持标签“${t.tag}”（以 ! 开头的写法）：年报文件只用文字、数字、列表和键值对，请去掉这个标签${t.tag === '!!binary' ? '，把内容直接写成文字' : ''}`,
+    file,
+    ...at(t.offset),
+    path: [],
+  }));
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const pos = at(e.pos[0]);
-    const known = YAML_ERROR_MESSAGES[e.code];
+    if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported above, at the tag, naming it
     diagnostics.push({
       code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
       severity: 'error',
-      message: `YAML 语法错误：${known ?? e.message.split('\n')[0]}`,
+      message: `写法错误：${YAML_ERROR_MESSAGES[e.code] ?? '无法读取这里的内容'}`,
       file,
-      ...pos,
+      ...at(e.pos[0]),
       path: [],
     });
   }
@@ -211,6 +240,24 @@ function parseGuarded(text: string, lineCounter: LineCounter): { doc: Document.P
     throw e;
   }
   return { doc: doc! };
+}
+
+/** Every node whose tag is not one of the core schema's, with the tag as written and its offset. */
+function unsupportedTags(root: Node | null, text: string): { tag: string; offset: number }[] {
+  const found: { tag: string; offset: number }[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (isSeq(n)) stack.push(...n.items);
+    const node = n as Node | null | undefined;
+    if (!node || typeof node !== 'object' || !('tag' in node) || !node.tag || CORE_TAGS.has(node.tag)) continue;
+    const written = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice('tag:yaml.org,2002:'.length)}` : node.tag;
+    const start = node.range?.[0] ?? 0;
+    const offset = text.lastIndexOf(written, start);
+    found.push({ tag: written, offset: offset >= 0 ? offset : start });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** Depth of the node tree, computed without following aliases. */
