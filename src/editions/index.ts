@@ -9,8 +9,10 @@ export { SECTION_KEYS } from './types.js';
 export const EDITIONS: Record<EditionId, Edition> = { '2019': EDITION_2019, '2021': EDITION_2021 };
 
 /** Spec §0: years up to 2020 use the 2019 trial format, 2021 onward the 2021 revision. */
+export const FIRST_YEAR_OF_2021_EDITION = 2021;
+
 export function defaultEditionForYear(year: number): EditionId {
-  return year <= 2020 ? '2019' : '2021';
+  return year < FIRST_YEAR_OF_2021_EDITION ? '2019' : '2021';
 }
 
 export function getEdition(id: EditionId): Edition {

@@ -32,6 +32,15 @@ describe('exported JSON Schema', () => {
     expect(validate(parse(reportYaml('2021', [[['review'], undefined]])))).toBe(false);
   });
 
+  it('tells the editions apart as check does: by edition:, else by the year', () => {
+    expect(validate(parse(reportYaml('2021', [[['edition'], '2019']])))).toBe(false);
+    expect(validate(parse(reportYaml('2019', [[['edition'], '2021']])))).toBe(false);
+    expect(validate(parse(reportYaml('2021', [[['edition'], undefined]])))).toBe(true);
+    expect(validate(parse(reportYaml('2021', [[['edition'], undefined]], { year: 2020 })))).toBe(false);
+    // A late adopter says so: the 2021 tables for 2020 with edition: "2021" (check warns, the editor accepts).
+    expect(validate(parse(reportYaml('2021', [], { year: 2020 })))).toBe(true);
+  });
+
   it('gives every property a Chinese title', () => {
     const untitled: string[] = [];
     const walk = (node: unknown, path: string) => {

@@ -24,6 +24,22 @@ const prose = (title: string, description: string) =>
       description: `${description}。段落之间空一行；以“（一）”“1.”开头的段落自动识别为小标题。也可写成列表，逐段标明 heading / lead / text。`,
     });
 
+/** Prose that may be left out: the title and description sit on the field itself, where an editor looks. */
+const optionalProse = (title: string, description: string) => {
+  const inner = prose(title, description);
+  return inner.nullable().optional().meta(inner.meta() ?? { title });
+};
+
+/** What an editor shows for the three table sections (their keys are English), from the edition's labels. */
+function tableSectionDescriptions(edition: Edition): Record<'proactive' | 'applications' | 'review', string> {
+  const names = (cols: { label: string }[]) => cols.map((c) => flat(c.label)).join('、');
+  return {
+    proactive: `第二十条规定的主动公开事项，每项一组：${edition.proactive.items.map((i) => i.title).join('；')}`,
+    applications: `依申请公开的统计表，每行按列填写：${names(edition.applications.columns)}（总计可省略，省略时自动计算）`,
+    review: `行政复议、行政诉讼的统计表，每组按列填写：${names(edition.review.columns)}（总计可省略，省略时自动计算）`,
+  };
+}
+
 function cellSchema(col: FigureColumnDef) {
   const meta = { title: col.label };
   switch (col.kind) {
@@ -49,12 +65,12 @@ function rowSchema(def: FigureRowDef) {
     return cells[0]!.meta({ title, description: `${fullName}：${columns}` });
   }
   const description = `${fullName}，按列填写：${columns}`;
+  // A tuple, so that an editor names each column (hovering the third figure says 科研机构).
   if (def.totalColumn !== null) {
-    // Same kind in every column; the trailing 总计 may be left out and is then computed.
+    // The trailing 总计 may be left out and is then computed.
+    const [total, ...rest] = [cells[cells.length - 1]!, ...cells.slice(0, -1)];
     return z
-      .array(cells[0]!)
-      .min(def.columns.length - 1)
-      .max(def.columns.length)
+      .tuple([...rest, total.optional()] as unknown as [z.ZodTypeAny, ...z.ZodTypeAny[]])
       .meta({ title, description: `${description}（最后的“总计”可省略，省略时自动计算；填写时会核对）` });
   }
   return z.tuple(cells as unknown as [z.ZodTypeAny, ...z.ZodTypeAny[]]).meta({ title, description });
@@ -99,6 +115,7 @@ export function reportSchema(edition: Edition) {
     t[parts[parts.length - 1]!] = schema;
   }
   const sectionTitles = edition.sectionTitles;
+  const sectionDescriptions = tableSectionDescriptions(edition);
   const titleOf = (path: string): string => {
     const itemKey = path.split('.')[1];
     const item = edition.proactive.items.find((i) => i.key === itemKey);
@@ -115,16 +132,19 @@ export function reportSchema(edition: Edition) {
     }
     if (path.startsWith('proactive.') && path.split('.').length === 2) {
       const first = rows.find((r) => r.item === path);
-      if (first) shape.extraRows = z.array(labelledRowSchema(first)).optional().meta({ title: '本项增加的行（地方格式，如“其他主动公开文件”）' });
+      if (first) shape.extraRows = z
+          .array(labelledRowSchema(first))
+          .optional()
+          .meta({ title: '本项增加的行', description: '本项增加的行（地方格式，如湖北 2020 年模板的“其他主动公开文件”）：每行写 label（行名称）和 values（按本项的列填写数字）' });
     }
     return z.object(shape).strict().meta({ title: titleOf(path) });
   };
   const tableSection = (key: 'proactive' | 'applications' | 'review') => {
     const obj = toObject(tree[key] as Tree, key) as z.ZodObject;
     return obj
-      .extend({ text: prose('表格前的文字', `${sectionTitles[key]}：表格前的说明文字（可省略）`).nullable().optional() })
+      .extend({ text: optionalProse('表格前的文字', `${sectionTitles[key]}：表格前的说明文字（可省略）`) })
       .strict()
-      .meta({ title: sectionTitles[key] });
+      .meta({ title: sectionTitles[key], description: sectionDescriptions[key] });
   };
   void byKey;
 
@@ -145,14 +165,14 @@ export function reportSchema(edition: Edition) {
       .date()
       .nullable()
       .optional()
-      .meta({ title: '成文日期', description: 'YYYY-MM-DD；用于文档属性（可省略，省略时取次年1月1日）' }),
-    preamble: prose('导语', '标题下、“一、总体情况”之前的导语（编制依据、统计期限、联系方式等，可省略）').nullable().optional(),
+      .meta({ title: '成文日期', description: '年-月-日，如 2022-01-20；用于文档属性（可省略，省略时取次年1月1日）' }),
+    preamble: optionalProse('导语', '标题下、“一、总体情况”之前的导语（编制依据、统计期限、联系方式等，可省略）'),
     overview: prose(sectionTitles.overview, sectionTitles.overview),
     proactive: tableSection('proactive'),
     applications: tableSection('applications'),
     review: tableSection('review'),
     problems: prose(sectionTitles.problems, sectionTitles.problems),
-    other: prose(sectionTitles.other, `${sectionTitles.other}（可省略，省略时为“无。”）`).nullable().optional(),
+    other: optionalProse(sectionTitles.other, `${sectionTitles.other}（可省略，省略时为“无。”）`),
     labels: z
       .record(z.string(), z.string().max(MAX_LABEL_CHARS))
       .nullable()
