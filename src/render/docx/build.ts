@@ -1,5 +1,4 @@
 import { Document as DocxFile, FileChild, type IXmlableObject } from 'docx';
-import './fastAttributes.js';
 import type { Block, Document } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { bodyParagraph, bylineParagraph, headingParagraph, pageBreakParagraph, titleParagraphs } from './blocks.js';

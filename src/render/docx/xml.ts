@@ -1,4 +1,5 @@
 import type { IContext, IXmlableObject } from 'docx';
+import { fastenAttributes } from './fastAttributes.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
@@ -54,4 +55,7 @@ export function toXml(node: IXmlableObject): string {
 export const PREP_CONTEXT = { stack: [] } as unknown as IContext;
 
 /** A docx element (paragraph, table, cell …) as XML text. */
-export const elementXml = (element: { prepForXml(context: IContext): IXmlableObject | undefined }): string => toXml(element.prepForXml(PREP_CONTEXT)!);
+export function elementXml(element: { prepForXml(context: IContext): IXmlableObject | undefined }): string {
+  fastenAttributes(element);
+  return toXml(element.prepForXml(PREP_CONTEXT)!);
+}
