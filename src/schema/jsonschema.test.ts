@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,6 +10,12 @@ import { jsonSchema } from './jsonschema.js';
 const validate = new Ajv({ strict: false, allErrors: true }).compile(jsonSchema());
 
 describe('exported JSON Schema', () => {
+  it('ships in the package as schemas/nianbao.schema.json, as `nianbao schema` prints it', () => {
+    const shipped: unknown = JSON.parse(readFileSync(new URL('../../schemas/nianbao.schema.json', import.meta.url), 'utf8'));
+    // When this fails: node dist/cli/main.js schema > schemas/nianbao.schema.json
+    expect(shipped).toEqual(jsonSchema());
+  });
+
   it('accepts valid reports of both editions, with blanks, units and variants', () => {
     for (const yaml of [
       reportYaml('2019'),
