@@ -133,6 +133,26 @@ describe('inputs: files, folders, globs and standard input, one expansion for ev
   });
 });
 
+describe('render --shard K/N through the CLI', () => {
+  it('two machines with --shard 0/2 and 1/2 write every report exactly once', async () => {
+    const dir = tempDir('shard-cli');
+    const agencies = Array.from({ length: 12 }, (_, i) => `第${i}局`);
+    writeInputs(join(dir, 'corpus', 'a'), Object.fromEntries(agencies.slice(0, 6).map((a) => [`${a}.yaml`, reportFor(a)])));
+    writeInputs(join(dir, 'corpus', 'b'), Object.fromEntries(agencies.slice(6).map((a) => [`${a}.yaml`, reportFor(a)])));
+    const written: string[][] = [];
+    for (const k of [0, 1]) {
+      const out = join(dir, `out-${k}`);
+      const r = await run(['render', 'corpus/**/*.yaml', '--shard', `${k}/2`, '--docx', '-o', out, '--json'], { cwd: dir, env: { NIANBAO_TEST_RENDERERS: FAKE_RENDERERS } });
+      expect(r.code, r.stderr).toBe(0);
+      written.push(validJson(r.stdout).files.map((f) => f.file));
+    }
+    expect(written[0]!.length).toBeGreaterThan(0);
+    expect(written[1]!.length).toBeGreaterThan(0);
+    expect([...written[0]!, ...written[1]!].sort()).toEqual(agencies.map((a, i) => join('corpus', i < 6 ? 'a' : 'b', `${a}.yaml`)).sort());
+    expect((await run(['render', 'corpus', '--shard', '2/2'], { cwd: dir })).code).toBe(2);
+  });
+});
+
 describe('--json: one shape for every command, validated against schemas/output.schema.json', () => {
   const dir = tempDir('json');
   const [good, bad] = writeInputs(dir, {

@@ -7,6 +7,7 @@ import { checkBytes, type Checked } from '../pipeline.js';
 import { parseArgs, UsageError } from './args.js';
 import { displayName, expandInputs, STDIN } from './inputs.js';
 import type { Io } from './io.js';
+import { inShard, type Shard } from './shard.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string };
 
@@ -56,11 +57,11 @@ export function printDiagnostics(results: Checked[], io: Io, json: boolean): { e
  * The inputs of a command that takes several: files, folders and globs expanded as `render` does,
  * `-` at most once. An empty list is a usage error with an example.
  */
-export async function inputFiles(positionals: string[], example: string): Promise<string[]> {
+export async function inputFiles(positionals: string[], example: string, shard?: Shard): Promise<string[]> {
   if (positionals.length === 0) throw new UsageError(`请给出要处理的 YAML 文件，例如：${example}`);
-  const { files, unmatched } = await expandInputs(positionals);
+  const { files, unmatched, keys } = await expandInputs(positionals);
   if (files.length === 0) throw new UsageError(`没有找到 YAML 文件（“${unmatched.join('”“')}”中没有 .yaml 文件）`);
-  return files;
+  return shard ? files.filter((f) => inShard(keys.get(f) ?? f, shard)) : files;
 }
 
 export async function runCheck(argv: string[], io: Io): Promise<number> {

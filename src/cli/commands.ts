@@ -55,6 +55,8 @@ ${INPUTS}
   --pdfa        PDF 按 PDF/A-2b 生成（--pdfa-level 1b 可选 PDF/A-1b）
   --font 角色=字体文件[,…]  指定字体文件（也可用环境变量 NIANBAO_FONT_<角色>；nianbao fonts 查看）
   --jobs N      同时生成的进程数（默认为 CPU 核数；1 表示在当前进程中逐个生成）
+  --shard K/N   只生成 N 份中的第 K 份（K 从 0 起），用于多台机器分担一批年报：按文件在所给文件夹中的
+                相对路径分份，每台机器运行同一条命令、给出不同的 K，每份年报正好生成一次
   --watch       生成后继续监视文件，保存时重新检查并生成；文件有错误时保留上一次的结果
   --json        结束时在标准输出打印 JSON 结果（格式见 README“JSON 输出”）`,
     load: async () => (await import('./render.js')).runRender,

@@ -17,6 +17,12 @@ export interface Expanded {
   files: string[];
   /** Patterns that matched no file (also in `files`). */
   unmatched: string[];
+  /**
+   * Each input's path relative to the folder or glob base it was found under (the path as given
+   * for a file named on the command line), with `/` separators and NFC: the same on every machine
+   * whatever the folder is mounted as, for `render --shard` (shard.ts).
+   */
+  keys: Map<string, string>;
 }
 
 /**
@@ -30,12 +36,14 @@ export interface Expanded {
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<Expanded> {
   const files: string[] = [];
   const unmatched: string[] = [];
+  const keys = new Map<string, string>();
   const seen = new Set<string>();
-  const add = (f: string) => {
+  const add = (f: string, relative: string = f) => {
     const key = resolve(cwd, f);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
+      keys.set(f, portable(relative));
     }
   };
   for (const arg of args) {
@@ -48,7 +56,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
       const names = (await readdir(resolve(cwd, arg))).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
       if (names.length === 0) unmatched.push(arg);
       // An empty folder is reported as such by the caller (nothing to add).
-      names.forEach((n) => add(join(arg, n)));
+      names.forEach((n) => add(join(arg, n), n));
     } else if (st || !isDynamicPattern(arg)) {
       add(arg);
     } else {
@@ -57,20 +65,22 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
         unmatched.push(arg);
         add(arg);
       }
-      matches.forEach(add);
+      for (const m of matches) add(m.file, m.relative);
     }
   }
-  return { files, unmatched };
+  return { files, unmatched, keys };
 }
 
+const portable = (path: string): string => path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').normalize('NFC');
+
 /** Globs from the pattern's fixed leading folders, so `../x/*.yaml` and `/abs/**` work and print as typed. */
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+async function expandGlob(pattern: string, cwd: string): Promise<{ file: string; relative: string }[]> {
   const parts = (process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern).split('/');
   const firstDynamic = parts.findIndex((p) => isDynamicPattern(p));
   const base = parts.slice(0, firstDynamic).join('/') || (pattern.startsWith('/') ? '/' : '');
   const rest = parts.slice(firstDynamic).join('/');
   const found = await glob(rest, { cwd: resolve(cwd, base || '.'), onlyFiles: true, expandDirectories: false });
-  return found.sort(compareNames).map((f) => (base ? join(base, f) : f));
+  return found.sort(compareNames).map((f) => ({ file: base ? join(base, f) : f, relative: f }));
 }
 
 /** Stable, locale-free order (folders' files in code-point order), the same on every machine. */

@@ -6,6 +6,8 @@ import { MAX_INPUT_BYTES } from '../source/decode.js';
 import { summaryJson } from './batch/outcome.js';
 import { inputFiles, readInput } from './check.js';
 import { STDIN, STDIN_NAME } from './inputs.js';
+import { parseShard } from './shard.js';
+import { jsonOutput } from '../diagnostics/jsonOutput.js';
 import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/renderers.js';
 import { makeReporter } from './batch/progress.js';
 import { runWatch } from './batch/watch.js';
@@ -17,9 +19,18 @@ const TEST_RENDERERS_ENV = 'NIANBAO_TEST_RENDERERS';
 export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> = {}): Promise<number> {
   const args = parseArgs(argv, {
     flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch'],
-    options: ['o', 'out', 'pdfa-level', 'jobs', 'font'],
+    options: ['o', 'out', 'pdfa-level', 'jobs', 'font', 'shard'],
   });
-  const files = await inputFiles(args.positionals, "nianbao render 'data/**/*.yaml' -o output/");
+  const shardText = args.options.get('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  if (shard && args.flags.has('watch')) throw new UsageError('--shard 不能和 --watch 一起用');
+  const files = await inputFiles(args.positionals, "nianbao render 'data/**/*.yaml' -o output/", shard);
+  if (files.length === 0) {
+    // A part of a corpus may hold no report: nothing to do is not an error for that machine.
+    io.err(`--shard ${shardText}：这一份没有分到文件，无需生成`);
+    if (args.flags.has('json')) io.out(JSON.stringify(jsonOutput([], 0), null, 2));
+    return 0;
+  }
   const outOption = args.options.get('o') ?? args.options.get('out');
   const contents = new Map<string, Uint8Array>();
   if (files.includes(STDIN)) {
