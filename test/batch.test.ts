@@ -136,10 +136,10 @@ describe('render: faults (issue 7)', () => {
     const files: Record<string, string> = { 'hang.yaml': reportFor('HANG局') };
     for (let i = 0; i < 3; i++) files[`ok${i}.yaml`] = reportFor(`好${i}局`);
     const out = join(dir, 'out');
-    const { code, io } = await render([...writeInputs(dir, files), '-o', out, '--jobs', '2', '--docx'], captureIo(), { jobTimeoutMs: 1500 });
+    const { code, io } = await render([...writeInputs(dir, files), '-o', out, '--jobs', '2', '--docx'], captureIo(), { jobTimeoutMs: 4000 });
     expect(code).toBe(1);
     expect(readdirSync(out).sort()).toEqual([0, 1, 2].map((i) => `好${i}局-2021.docx`));
-    expect(io.lines.join('\n')).toMatch(/hang\.yaml：渲染超时（1\.5 秒仍未完成），已中止/);
+    expect(io.lines.join('\n')).toMatch(/hang\.yaml：渲染超时（4 秒仍未完成），已中止/);
     expect(io.lines.at(-2)).toMatch(/^完成：3 份报告已生成（3 个文件），1 份失败/);
   });
 
