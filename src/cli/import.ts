@@ -1,13 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { formatDiagnostic } from '../diagnostics/format.js';
-import { ImportError, importReport, MAX_IMPORT_BYTES } from '../import/index.js';
+import { ImportError, importFile, MAX_IMPORT_BYTES } from '../import/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './io.js';
 
 export async function runImport(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['help', 'quiet'], options: [] });
   if (args.flags.has('help')) {
-    io.out('用法：nianbao import 文件 > data/文件.yaml\n把已发布的年报（Word .docx、网页 .html，或从 Word 提取的 .txt）导入为 YAML 数据文件，输出到标准输出。\n没有把握的值带“# 待核对：…”注释；导入结果的检查问题写在文件末尾，并显示在标准错误输出。--quiet：不在标准错误输出显示检查结果。');
+    io.out('用法：nianbao import 文件 > data/文件.yaml\n把已发布的年报（PDF、Word .docx、网页 .html，或复制、提取的文本 .txt）导入为 YAML 数据文件，输出到标准输出。\n没有把握的值带“# 待核对：…”注释；导入结果的检查问题写在文件末尾，并显示在标准错误输出。--quiet：不在标准错误输出显示检查结果。');
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError('请给出一个要导入的文件，例如：nianbao import 2020年报.docx > data/kj-2020.yaml');
@@ -23,7 +23,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     return fail(io, file, code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取这个文件的权限' : `无法读取文件（${code ?? String(e)}）`);
   }
   try {
-    const result = importReport(bytes, file);
+    const result = await importFile(bytes, file);
     io.out(result.yaml.replace(/\n$/, ''));
     const unsure = Object.keys(result.draft.unsure).length;
     if (!args.flags.has('quiet')) {

@@ -1,7 +1,7 @@
 import type { SourceRow } from '../source.js';
 import type { Glyphs } from './geometry.js';
 import type { TableGrid } from './grid.js';
-import { linesOf } from './lines.js';
+import { joinLines, linesOf, type Line } from './lines.js';
 
 /** A table found on a page: its grid, its rows as the interpreter reads them, and its extent. */
 export interface PageTable {
@@ -41,13 +41,36 @@ export function fillTable(grid: TableGrid, glyphs: Glyphs[], page: number): Page
     rows.push(
       ids.map((i) => {
         const c = grid.cells[i]!;
-        const text = linesOf(perCell[i]!, page).map((l) => l.text).join('\n');
+        const text = cellText(linesOf(perCell[i]!, page), grid.xs[c.c1 + 1]! - grid.xs[c.c0]!);
         return { text, colSpan: c.c1 - c.c0 + 1, rowSpan: c.r1 - c.r0 + 1, continuation: 'no' as const };
       }),
     );
     cellIds.push(ids);
   }
   return { grid, rows, cellIds, top: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]!, x0: grid.xs[0]!, x1: grid.xs[grid.xs.length - 1]! };
+}
+
+/**
+ * The lines of a cell as its text: a line the cell's width wrapped runs on; a line that ended
+ * although the next line's first character would still have fitted was broken on purpose
+ * (`上一年项目数量⏎（指2019年事项数）`) and keeps its `\n`. Vertical text reads top to bottom.
+ */
+function cellText(lines: Line[], width: number): string {
+  const horizontal = lines.filter((l) => !l.glyphs[0]?.vertical);
+  if (horizontal.length !== lines.length) return lines.map((l) => l.text).join('');
+  const avail = Math.max(width - 12, ...horizontal.map((l) => l.x1 - l.x0));
+  let out = '';
+  horizontal.forEach((l, i) => {
+    const prev = horizontal[i - 1];
+    if (prev) {
+      // Two characters: line breaking moves an opening bracket, or a character before a closing
+      // comma, to the next line although it alone would fit.
+      const next = [...l.text].slice(0, 2).reduce((w, ch) => w + (/[\u0000-\u02ff]/.test(ch) ? 0.5 : 1) * l.size, 0);
+      out += prev.x1 - prev.x0 + next <= avail - 0.25 * l.size ? '\n' : joinLines([out, l.text]) === out + l.text ? '' : ' ';
+    }
+    out += l.text;
+  });
+  return out;
 }
 
 function index(edges: number[], v: number): number {

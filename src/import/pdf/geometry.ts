@@ -1,4 +1,5 @@
 import { DRAW, OP, type RawPage, type RawTextItem } from './raw.js';
+import { unifyIdeographs } from './unicode.js';
 
 /**
  * A page as positioned text and ruling lines, in points with the origin at the top left of the
@@ -60,7 +61,7 @@ export function pageGeometry(page: RawPage): PageGeometry {
 }
 
 function glyphsOf(it: RawTextItem, viewport: Matrix, vertical: boolean): Glyphs[] {
-  const text = it.str.replace(/[\u0000-\u001f]/g, '');
+  const text = unifyIdeographs(it.str.replace(/[\u0000-\u001f]/g, ''));
   if (text.trim() === '') return [];
   const t = asMatrix(it.transform);
   const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]) || 1;

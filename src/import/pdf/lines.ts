@@ -27,7 +27,9 @@ export function linesOf(glyphs: Glyphs[], page: number): Line[] {
   const horizontal = glyphs.filter((g) => !g.vertical).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const groups: Glyphs[][] = [];
   for (const g of horizontal) {
-    const line = groups.find((l) => Math.abs(l[0]!.baseline - g.baseline) <= Math.max(1, 0.35 * Math.min(l[0]!.size, g.size)) && !l.some((o) => overlapsX(o, g)));
+    const line = groups.find((l) => Math.abs(l[0]!.baseline - g.baseline) <= Math.max(1, 0.35 * Math.min(l[0]!.size, g.size)));
+    // The same text drawn again a hair away is a fake bold (WPS, Word's 加粗 of a face without a bold), not more text.
+    if (line?.some((o) => o.text === g.text && Math.abs(o.x0 - g.x0) < 0.3 * g.size)) continue;
     if (line) line.push(g);
     else groups.push([g]);
   }
@@ -35,10 +37,6 @@ export function linesOf(glyphs: Glyphs[], page: number): Line[] {
   const vertical = glyphs.filter((g) => g.vertical).sort((a, b) => b.x0 - a.x0 || a.top - b.top);
   for (const g of vertical) lines.push({ ...lineOf([g], page), text: g.text });
   return lines.sort((a, b) => a.top - b.top || a.x0 - b.x0);
-}
-
-function overlapsX(a: Glyphs, b: Glyphs): boolean {
-  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0, a.size);
 }
 
 function lineOf(glyphs: Glyphs[], page: number): Line {

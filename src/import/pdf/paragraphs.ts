@@ -22,7 +22,12 @@ export function measure(lines: Line[]): Measure {
   const sizes = lines.flatMap((l) => new Array<number>(Math.min(60, [...l.text].length)).fill(Math.round(l.size * 2) / 2));
   const size = mode(sizes.map((s) => s * 10)) / 10 || 12;
   const body = lines.filter((l) => Math.abs(l.size - size) <= 0.15 * size);
-  const left = mode(body.map((l) => l.x0));
+  // The left edge is where continuation lines start: the leftmost start shared by several lines
+  // (not the most common one: a report of short paragraphs has more indented first lines).
+  const starts = new Map<number, number>();
+  for (const l of body) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
+  const shared = [...starts.entries()].filter(([x, n]) => n + (starts.get(x - 1) ?? 0) + (starts.get(x + 1) ?? 0) >= Math.max(2, 0.05 * body.length));
+  const left = shared.length > 0 ? Math.min(...shared.map(([x]) => x)) : mode(body.map((l) => l.x0));
   // Justified text: most lines end at the right edge. Ragged text: the long lines do.
   const ends = body.map((l) => l.x1).sort((a, b) => a - b);
   const common = mode(ends);
@@ -53,7 +58,7 @@ export function paragraphsOf(lines: Line[], m: Measure): string[] {
     const prev = lines[i - 1];
     if (prev && cur.length > 0) {
       const short = prev.x1 < m.right - 1.5 * prev.size;
-      const indented = l.x0 > m.left + 0.9 * l.size && Math.abs(l.x0 - prev.x0) > 0.5 * l.size;
+      const indented = l.x0 > m.left + 0.9 * l.size;
       const resized = Math.abs(l.size - prev.size) > 0.15 * Math.max(l.size, prev.size);
       const gap = l.page === prev.page && l.top - prev.bottom > m.gap + Math.max(4, 0.6 * m.size);
       if (short || indented || resized || gap || centred(l) || centred(prev)) flush();
