@@ -75,8 +75,9 @@ export function compose(report: Report, locate: Locate = () => undefined): Docum
       author: report.agency,
       subject: `${report.year}年政府信息公开工作年度报告`,
       keywords: ['政府信息公开', '年度报告', String(report.year), report.agency],
-      date: report.date ?? `${report.year + 1}-01-01`,
+      date: report.date ?? report.published?.date ?? `${report.year + 1}-01-01`,
       lang: 'zh-CN',
+      ...(report.published ? { source: { from: report.published.source, date: report.published.date } } : {}),
     },
     blocks,
   };

@@ -43,6 +43,7 @@ export function importReport(bytes: Uint8Array, name: string): ImportResult {
 /** A read document → report YAML with the check results as trailing comments. */
 export function importSource(doc: SourceDocument, name: string): ImportResult {
   const draft = interpret(doc);
+  draft.published = { source: baseName(name), date: draft.published?.date ?? null };
   const header = [`${draft.title.join('')} — 由 nianbao import 从 ${baseName(name)} 导入（${FORMAT_NAMES[doc.format]}），请核对后使用`];
   const body = emitYaml(draft, header);
   const checked = checkText(body, '导入结果');

@@ -4,10 +4,10 @@ import { SECTION_TITLES } from '../editions/common.js';
 import type { EditionId } from '../model/report.js';
 import { readApplications, readReview } from './applications.js';
 import { emptyDraft, markUnsure, type Draft } from './draft.js';
-import { readHead } from './head.js';
+import { pageFurniture, readHead } from './head.js';
 import { headingOf, officialNumber, SECTION_BODIES } from './headings.js';
 import { norm } from './match.js';
-import { readProactive } from './proactive.js';
+import { readProactive, shorten } from './proactive.js';
 import { readFees } from './fees.js';
 import { ImportError, type SourceBlock, type SourceDocument, type SourceRow } from './source.js';
 
@@ -41,7 +41,16 @@ export function interpret(doc: SourceDocument): Draft {
   let current: SectionKey | null = null;
   let merged = false;
   let after = -1;
+  let publishedOn: string | null = null;
   for (const block of doc.blocks) {
+    const furniture = block.type === 'paragraph' ? pageFurniture(block.text) : null;
+    if (furniture && block.type === 'paragraph') {
+      if (furniture.date && !publishedOn) {
+        publishedOn = furniture.date;
+        notes.push(`发布日期 ${furniture.date} 取自原文的“${shorten(block.text, 40)}”（published.date）`);
+      } else notes.push(`网页上的“${shorten(block.text, 40)}”不是年报的内容，未导入`);
+      continue;
+    }
     if (block.type === 'table') {
       const kind = tableKind(block.rows);
       if (kind) tables.push({ kind, rows: block.rows });
@@ -71,7 +80,7 @@ export function interpret(doc: SourceDocument): Draft {
   const probe = emptyDraft('2021', 0);
   readHead(head, probe, yearHint);
   const edition: EditionId = printed ?? defaultEditionForYear(probe.year);
-  const draft: Draft = { ...probe, edition, notes: [...notes, ...probe.notes], labels: headingLabels };
+  const draft: Draft = { ...probe, edition, notes: [...notes, ...probe.notes], labels: headingLabels, published: publishedOn ? { source: '', date: publishedOn } : null };
   if (!printed) markUnsure(draft, 'edition', '没有从表格认出格式版本，按年度确定');
   else if (edition !== defaultEditionForYear(draft.year)) {
     draft.notes.push(`${draft.year}年度的年报使用的是 ${edition} 年版式的表格，已按原文的 ${edition} 年版式导入（edition: "${edition}"）`);

@@ -1,4 +1,4 @@
-import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Report } from '../../src/model/report.js';
 import { figureRows } from '../../src/editions/rows.js';
@@ -23,16 +23,19 @@ export interface FillOptions {
 export function fillTemplate(template: Uint8Array, report: Report, options: FillOptions = {}): Uint8Array {
   const files = unzipSync(template);
   const doc = new DOMParser().parseFromString(new TextDecoder().decode(files['word/document.xml']!), 'text/xml');
-  const all = (el: Element | Document, name: string) => Array.from(el.getElementsByTagNameNS(W, name)) as Element[];
+  const all = (el: Element | Document, name: string): Element[] => {
+    const list = el.getElementsByTagNameNS(W, name);
+    return Array.from({ length: list.length }, (_, i) => list.item(i)!);
+  };
   const text = (el: Element) => all(el, 't').map((t) => t.textContent ?? '').join('');
-  const title = all(doc as unknown as Element, 'p').find((p) => text(p).includes('年度报告格式模板'))!;
+  const title = all(doc, 'p').find((p) => text(p).includes('年度报告格式模板'))!;
   setText(title, report.title.join(''));
 
   const defs = figureRows(getEdition('2021'));
   const figures = (table: string) =>
     defs.filter((d) => d.table === table).map((d) => report.rows[d.key]!.cells.map((c, i) => (options.blankTotals && i === d.totalColumn ? '' : c.text)));
   const queues = [figures('proactive').flat(), figures('applications').flat(), figures('review').flat()];
-  all(doc as unknown as Element, 'tbl').forEach((tbl, t) => {
+  all(doc, 'tbl').forEach((tbl, t) => {
     const queue = queues[t]!;
     for (const tr of all(tbl, 'tr')) {
       for (const tc of all(tr, 'tc')) {
@@ -49,8 +52,9 @@ export function fillTemplate(template: Uint8Array, report: Report, options: Fill
 }
 
 function setText(p: Element, value: string, spacing?: number): void {
-  const d = p.ownerDocument;
-  for (const r of Array.from(p.getElementsByTagNameNS(W, 'r'))) r.parentNode?.removeChild(r);
+  const d = p.ownerDocument!;
+  const runs = p.getElementsByTagNameNS(W, 'r');
+  for (const r of Array.from({ length: runs.length }, (_, i) => runs.item(i)!)) r.parentNode?.removeChild(r);
   const r = d.createElementNS(W, 'w:r');
   if (spacing) {
     const pr = d.createElementNS(W, 'w:rPr');
