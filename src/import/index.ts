@@ -5,6 +5,7 @@ import { emitYaml } from './emit.js';
 import { interpret } from './interpret.js';
 import { readDocx } from './readDocx.js';
 import { readHtml } from './readHtml.js';
+import { readLines } from './readLines.js';
 import { readText } from './readText.js';
 import { ImportError, type SourceDocument } from './source.js';
 
@@ -77,7 +78,7 @@ export function read(bytes: Uint8Array, name: string): SourceDocument {
   const control = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
   if (control > text.length / 100) throw new ImportError('无法读取这个文件：它不是文本、Word 文档（.docx）或网页（.html）');
   if (/\.html?$/i.test(name) || /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<table|<p[\s>])/i.test(text)) return readHtml(text);
-  return readText(text);
+  return isTikaText(text) ? readText(text) : readLines(text);
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (older portal pages and exports). */
@@ -93,4 +94,12 @@ function decode(bytes: Uint8Array): string {
       throw new ImportError('无法识别文件的文字编码（不是 UTF-8 或 GBK），也不是 Word 文档或网页，无法导入');
     }
   }
+}
+
+/** Tika's text of a Word file (spec §5.1): one cell per line, each starting with a TAB; other shapes put several cells on a line. */
+function isTikaText(text: string): boolean {
+  const lines = text.split(/\r\n?|\n/);
+  const cellLines = lines.filter((l) => l.startsWith('\t')).length;
+  const rowLines = lines.filter((l) => /[^\t\s]\t|\t.*\t/.test(l)).length;
+  return cellLines >= 10 && cellLines > 2 * rowLines;
 }

@@ -113,13 +113,35 @@ export function interpret(doc: SourceDocument): Draft {
   if (tables.some((t) => t.kind === 'proactive')) readProactive(byKind('proactive'), ed, draft);
   if (tables.some((t) => t.kind === 'applications')) readApplications(byKind('applications'), ed, draft);
   readReview(byKind('review'), ed, draft);
-  for (const k of ['proactive', 'applications'] as const) {
-    if (!tables.some((t) => t.kind === k)) {
-      markUnsure(draft, k, `原文中没有找到${SECTION_TITLES[k]}的表格，数字按空白导入`);
-      draft.notes.push(`原文中没有找到${SECTION_TITLES[k]}的表格`);
+  neverSilent(draft, tables, sections);
+  return draft;
+}
+
+/**
+ * Never silent (issue 13): a report whose statistical table is missing, or whose table gave not
+ * one figure, is not imported as blanks with "0 个错误" — it is an error naming the section and
+ * what the importer saw there.
+ */
+function neverSilent(draft: Draft, tables: { kind: TableKind; rows: SourceRow[] }[], sections: Map<SectionKey, string[]>): void {
+  const problems: string[] = [];
+  for (const k of ['proactive', 'applications', 'review'] as const) {
+    const found = tables.filter((t) => t.kind === k);
+    const prefix = `${k === 'proactive' ? 'proactive.' : k === 'applications' ? 'applications.' : 'review.'}`;
+    const figures = Object.entries(draft.rows).filter(([key]) => key.startsWith(prefix)).flatMap(([, v]) => v);
+    const subs = Object.entries({ ...draft.subRows, ...draft.extraRows }).filter(([key]) => key.startsWith(prefix)).flatMap(([, v]) => v.flatMap((r) => r.values));
+    if (found.length === 0) {
+      const text = sections.get(k);
+      const saw = text === undefined ? '原文没有这一节' : text.length === 0 ? '这一节没有内容' : `这一节只有 ${text.length} 段文字，开头是“${shorten(text[0]!, 30)}”`;
+      problems.push(`${SECTION_TITLES[k]}：没有找到这一节的统计表（${saw}）`);
+    } else if ([...figures, ...subs].every((v) => v === null)) {
+      const rows = found.flatMap((t) => t.rows);
+      const first = rows.flat().find((c) => c.text !== '')?.text ?? '';
+      problems.push(`${SECTION_TITLES[k]}：找到了统计表（${rows.length} 行，开头是“${shorten(first, 20)}”），但没有读出一个数字`);
     }
   }
-  return draft;
+  if (problems.length > 0) {
+    throw new ImportError(`读不出这份年报的统计表，没有导入：\n  ${problems.join('\n  ')}\n如果这是 PDF，请确认它有文字层；如果是复制的文字，请连同表格一起复制，或改用 Word 原件（.docx）或网页（另存为 .html）`);
+  }
 }
 
 /**
