@@ -17,7 +17,8 @@ type TableKind = 'proactive' | 'applications' | 'review';
 function tableKind(rows: SourceRow[]): TableKind | null {
   const text = norm(rows.flat().map((c) => c.text).join(''));
   if (/申请人情况|本年新收政府信息公开申请/.test(text)) return 'applications';
-  if (/行政复议/.test(text) && /结果维持/.test(text)) return 'review';
+  // `结果维持` may be cut in two by a layout text's wrapped header (`结果⏎维持`).
+  if (/行政复议/.test(text) && /(结果维持|行政诉讼.*维持)/.test(text)) return 'review';
   if (/第二十条/.test(text)) return 'proactive';
   return null;
 }

@@ -74,6 +74,8 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
       }
       continue;
     }
+    // A line of labels with no figure cells at all (a header wrapped over lines in copied text) is not a row.
+    if (values.length === 0) continue;
     if (subParent) {
       draft.subRows[subParent]!.push({ label: labels[labels.length - 1]!.text, values: figures(subParent) });
       continue;

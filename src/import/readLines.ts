@@ -39,13 +39,19 @@ export function readLines(input: string): SourceDocument {
     if (rows.length > 0) blocks.push({ type: 'table', rows });
     rows = null;
   };
+  let previous = '';
+  const headings = new Set<string>();
   for (const raw of kept) {
     const line = raw.trim();
     if (line === '') {
       flushPara();
       continue;
     }
-    const sentence = /[。]/.test(line) || (layout && displayWidth(line) > 60 && !/\d\s*$/.test(line));
+    // A table's caption repeats its section's heading (a copied page has both); a numbered section heading never repeats.
+    if ((line === previous && displayWidth(line) <= 80 && !/[。]/.test(line)) || headings.has(line)) continue;
+    previous = line;
+    if (numberedHeading(line)) headings.add(line);
+    const sentence = /[。]/.test(line) || (layout && !/\S\s{2,}\S|\t/.test(line) && displayWidth(line) > 60 && !/\d\s*$/.test(line));
     if (rows && (numberedHeading(line) || (sentence && !STARTS_TABLE.test(line)))) flushTable();
     if (!rows && STARTS_TABLE.test(line.replace(/\s+/g, '')) && !/[。]/.test(line)) {
       flushPara();
@@ -97,12 +103,19 @@ function cellsOf(raw: string): string[] {
   let cells: string[];
   if (line.includes('\t')) cells = line.split('\t');
   else if ((line.match(/\|/g) ?? []).length >= 2) cells = line.replace(/^\||\|$/g, '').split('|');
-  else cells = line.split(/\s{2,}|\u3000+/);
+  else {
+    cells = line.split(/\s{2,}|\u3000+/);
+    // No wide gaps at all: crawler text, where single spaces separate the cells.
+    if (cells.length === 1) cells = line.split(/\s+/);
+  }
   return cells
     .map((c) => c.trim())
     .filter((c) => c !== '' && !/^:?-{3,}:?$/.test(c))
-    .flatMap((c) => (isValueText(c) ? [c] : splitTail(c)));
+    .flatMap((c) => (isFigure(c) ? [c] : splitTail(c)));
 }
+
+/** One printed figure (not several run together with spaces, which isValueText alone would accept). */
+const isFigure = (c: string) => c !== '' && !/\s/.test(c.trim()) && isValueText(c);
 
 /** `规章 0 0 0` → `规章`, `0`, `0`, `0`: figures after a label, one space apart. */
 function splitTail(cell: string): string[] {
@@ -111,7 +124,7 @@ function splitTail(cell: string): string[] {
   const out: string[] = [];
   let text: string[] = [];
   for (const w of words) {
-    if (isValueText(w) && w !== '') {
+    if (isFigure(w)) {
       if (text.length > 0) out.push(text.join(' '));
       text = [];
       out.push(w);
@@ -126,7 +139,7 @@ function segments(cells: string[]): { labels: string[]; values: string[] }[] {
   const out: { labels: string[]; values: string[] }[] = [];
   let cur = { labels: [] as string[], values: [] as string[] };
   for (const c of cells) {
-    if (isValueText(c)) cur.values.push(c);
+    if (isFigure(c)) cur.values.push(c);
     else {
       if (cur.values.length > 0) {
         out.push(cur);
@@ -151,8 +164,13 @@ const indented = (raw: string) => /^(\s{2,}|\u3000)/.test(raw);
  * Layout text (`pdftotext -layout`): prose wrapped at the page's line ends, a paragraph's first line
  * indented. Told by several full-width lines followed by a line that is not indented.
  */
+/** Display widths of the prose lines (table lines, with their runs of spaces, are left out). */
+function proseWidths(lines: string[]): number[] {
+  return lines.filter((l) => l.trim() && !/\S\s{2,}\S|\t/.test(l.trim())).map((l) => displayWidth(l.trim())).sort((a, b) => a - b);
+}
+
 function isLayoutText(lines: string[]): boolean {
-  const widths = lines.map((l) => displayWidth(l.trim())).filter((w) => w > 0).sort((a, b) => a - b);
+  const widths = proseWidths(lines);
   const full = widths[Math.floor(widths.length * 0.9)] ?? 0;
   let runOn = 0;
   for (let i = 1; i < lines.length; i++) {
@@ -163,7 +181,7 @@ function isLayoutText(lines: string[]): boolean {
 }
 
 function short(prev: string, lines: string[]): boolean {
-  const widths = lines.map((l) => displayWidth(l.trim())).sort((a, b) => a - b);
+  const widths = proseWidths(lines);
   return displayWidth(prev) < 0.8 * (widths[Math.floor(widths.length * 0.9)] ?? 0);
 }
 
