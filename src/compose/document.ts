@@ -58,7 +58,8 @@ export function compose(report: Report, locate: Locate = () => undefined): Docum
         blocks.push({ ...reviewTable(edition, report, locate), ...pos(['review']) });
         break;
       case 'other':
-        if (report.fees) {
+        // 六 stating the fees in its own words (quoting {{fees.…}}) gets no standard sentence besides.
+        if (report.fees && !quotesFees(report.other)) {
           const f = report.fees;
           const none = [f.noticesIssued, f.amountNotified, f.amountCollected].every((x) => !x.value);
           blocks.push({ type: 'paragraph', text: none ? TEMPLATES.feesNone({}) : TEMPLATES.fees(Object.fromEntries(context)), ...pos(['fees']) });
@@ -103,4 +104,8 @@ export function textContext(report: Report): TextContext {
     ctx.set('fees.amountCollected', report.fees.amountCollected.text || '0');
   }
   return ctx;
+}
+
+function quotesFees(other: Prose): boolean {
+  return other.some((p) => /\{\{\s*fees\./.test(p.kind === 'lead' ? p.lead + p.text : p.text));
 }

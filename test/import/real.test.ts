@@ -75,6 +75,11 @@ describe('a real WPS-made PDF: 洪泽区人民政府 2023', () => {
     expect(r.overview.map((p) => p.kind)).toEqual(['paragraph', 'lead', 'lead', 'paragraph', 'paragraph', 'lead', 'lead']);
     expect(r.problems).toHaveLength(1);
     expect(r.labels['applications.results.refused.prohibitedByLaw']).toBe('2.其他法律行政止公开');
+    // 六 in its own wording: the fee goes to fees:, the sentence stays as printed, quoting it.
+    expect(r.fees?.amountCollected.text).toBe('0');
+    expect(yaml).toContain('全年收取政府信息公开信息处理费{{fees.amountCollected}}元。');
+    // published: written by import; the original's 四 totals are listed as warnings, not errors.
+    expect(r.published?.source).toBe('hongze-2023.pdf');
     // Page numbers `- 1 -` … are not text of the report.
     expect(yaml).not.toMatch(/- \d -/);
   });
