@@ -1,6 +1,7 @@
 import { checkCrossYear } from './check/crossyear.js';
 import { checkIdentities, type At } from './check/identities.js';
 import { checkPlausibility } from './check/plausibility.js';
+import { asPublished } from './check/published.js';
 import { compose } from './compose/document.js';
 import type { Locate } from './compose/tables.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -41,7 +42,7 @@ export function checkText(text: string, file: string, previous?: Checked): Check
     };
     diagnostics.push(...checkCrossYear(previous.report, report, at, prevSource.file, where));
   }
-  return { file, source, report, diagnostics: sortDiagnostics(diagnostics) };
+  return { file, source, report, diagnostics: sortDiagnostics(report.published ? asPublished(diagnostics) : diagnostics) };
 }
 
 export function atFor(source: SourceFile): At {

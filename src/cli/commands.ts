@@ -63,8 +63,8 @@ ${INPUTS}
   },
   import: {
     usage: 'nianbao import 文件 > data/文件.yaml',
-    summary: '把已发布的年报（.docx / .html / .txt）导入为 YAML（输出到标准输出）',
-    help: `把已发布的年报（Word .docx、网页 .html，或从 Word 提取的 .txt）导入为 YAML 数据文件，输出到标准输出；- 表示从标准输入读取。
+    summary: '把已发布的年报（.pdf / .docx / .html / .txt）导入为 YAML（输出到标准输出）',
+    help: `把已发布的年报（PDF、Word .docx、网页 .html，或复制、提取的文本 .txt）导入为 YAML 数据文件，输出到标准输出；- 表示从标准输入读取。
 没有把握的值带“# 待核对：…”注释；导入结果的检查问题写在文件末尾，并显示在标准错误输出。
   --quiet   不在标准错误输出显示检查结果
   --json    不输出 YAML，而在标准输出打印导入结果的检查结果（JSON，格式见 README“JSON 输出”）`,

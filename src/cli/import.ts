@@ -1,7 +1,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { jsonOutput } from '../diagnostics/jsonOutput.js';
-import { ImportError, importReport, MAX_IMPORT_BYTES } from '../import/index.js';
+import { ImportError, importFile, MAX_IMPORT_BYTES } from '../import/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { readInput } from './check.js';
 import { displayName } from './inputs.js';
@@ -21,8 +21,8 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   const read = await readInput(file, MAX_IMPORT_BYTES, io);
   if (!read.ok) return fail(read.code === 'input/too-large' ? `文件太大（超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），不像是一份年报` : read.message, read.code);
   try {
-    // A pipe has no name: the content decides the reader (importReport looks at the bytes first).
-    const result = importReport(read.bytes, file === '-' ? 'stdin' : file);
+    // A pipe has no name: the content decides the reader (the bytes are looked at first).
+    const result = await importFile(read.bytes, file === '-' ? 'stdin' : file);
     if (json) {
       // The diagnostics of the imported file, as `check --json` gives them for the YAML it wrote.
       io.out(JSON.stringify(jsonOutput([{ file: name, ok: !hasErrors(result.diagnostics), diagnostics: result.diagnostics.map((d) => ({ ...d, file: name })) }]), null, 2));

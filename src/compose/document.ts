@@ -58,7 +58,8 @@ export function compose(report: Report, locate: Locate = () => undefined): Docum
         blocks.push({ ...reviewTable(edition, report, locate), ...pos(['review']) });
         break;
       case 'other':
-        if (report.fees) {
+        // 六 stating the fees in its own words (quoting {{fees.…}}) gets no standard sentence besides.
+        if (report.fees && !quotesFees(report.other)) {
           const f = report.fees;
           const none = [f.noticesIssued, f.amountNotified, f.amountCollected].every((x) => !x.value);
           blocks.push({ type: 'paragraph', text: none ? TEMPLATES.feesNone({}) : TEMPLATES.fees(Object.fromEntries(context)), ...pos(['fees']) });
@@ -75,8 +76,9 @@ export function compose(report: Report, locate: Locate = () => undefined): Docum
       author: report.agency,
       subject: `${report.year}年政府信息公开工作年度报告`,
       keywords: ['政府信息公开', '年度报告', String(report.year), report.agency],
-      date: report.date ?? `${report.year + 1}-01-01`,
+      date: report.date ?? report.published?.date ?? `${report.year + 1}-01-01`,
       lang: 'zh-CN',
+      ...(report.published ? { source: { from: report.published.source, date: report.published.date } } : {}),
     },
     blocks,
   };
@@ -102,4 +104,8 @@ export function textContext(report: Report): TextContext {
     ctx.set('fees.amountCollected', report.fees.amountCollected.text || '0');
   }
   return ctx;
+}
+
+function quotesFees(other: Prose): boolean {
+  return other.some((p) => /\{\{\s*fees\./.test(p.kind === 'lead' ? p.lead + p.text : p.text));
 }

@@ -7,7 +7,7 @@ import type { Figure, Report, YamlPath } from '../model/report.js';
 export type Locate = (path: YamlPath) => SourcePos | undefined;
 
 /** Figures and local labels a table is built from; a subset of Report so label ids can be listed. */
-export type TableInput = Pick<Report, 'rows' | 'extraRows' | 'subRows' | 'labels'>;
+export type TableInput = Pick<Report, 'rows' | 'extraRows' | 'subRows' | 'labels'> & Partial<Pick<Report, 'published'>>;
 
 interface Ctx {
   input: TableInput;
@@ -26,8 +26,9 @@ const cell = (
   return c;
 };
 
+/** A transcription (`published:`) prints what the original printed: a 总计 it left out stays blank, nothing is computed into it. */
 const valueCell = (ctx: Ctx, fig: Figure | undefined, colSpan = 1): TableCell =>
-  cell(fig ? fig.text : '', 'value', { colSpan, pos: fig ? ctx.locate(fig.path) : undefined });
+  cell(fig && !(fig.computed && ctx.input.published) ? fig.text : '', 'value', { colSpan, pos: fig ? ctx.locate(fig.path) : undefined });
 
 function figuresOf(ctx: Ctx, key: string): Figure[] {
   return ctx.input.rows[key]?.cells ?? [];

@@ -51,8 +51,18 @@ export function readApplications(rows: SourceRow[], edition: Edition, draft: Dra
     }
     const last = labels[labels.length - 1]!.text;
     const inGroup = group ? items.filter((t) => t.group === group) : [];
-    const hit =
+    let hit =
       matchLabel(last, inGroup, (t) => t.label) ?? matchLabel(last, singles, (t) => t.label) ?? matchLabel(last, items, (t) => t.label);
+    const asGroup = !hit && values.some((v) => v.text !== '') ? matchLabel(last, groups, (t) => t.label) : null;
+    if (asGroup && asGroup.kind !== 'fuzzy') {
+      // A group printed as one row with figures (（六）其他处理 of the 2019 tables in a 2021
+      // report): its figures go to the group's catch-all item (3.其他), flagged.
+      const catchAll = items.filter((t) => t.group === asGroup.item.key).pop();
+      if (catchAll) {
+        hit = { item: catchAll, kind: 'exact' };
+        markUnsure(draft, `applications.${catchAll.key}`, `原表“${last.replace(/\n/g, '')}”只有一行（2019 年版式的写法），数字记入“${catchAll.label}”`);
+      }
+    }
     if (!hit) {
       if (started && values.some((v) => v.text !== '')) draft.notes.push(`三、收到和处理政府信息公开申请情况：不认识的行“${last.replace(/\n/g, '')}”，未导入`);
       continue;

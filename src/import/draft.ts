@@ -40,6 +40,8 @@ export interface Draft {
   subRows: Record<string, DraftRow[]>;
   labels: Record<string, string>;
   fees: DraftFees | null;
+  /** Set by import: the file is a transcription of a published report (source, 发布日期). */
+  published: { source: string; date: string | null } | null;
   /** Dotted path of a value → why it needs checking; written as `# 待核对：…` on its line. */
   unsure: Record<string, string>;
   /** What the producer did (moved sections, cleaned noise), written as comments at the top. */
@@ -65,6 +67,7 @@ export function emptyDraft(edition: EditionId, year: number): Draft {
     subRows: {},
     labels: {},
     fees: null,
+    published: null,
     unsure: {},
     notes: [],
   };

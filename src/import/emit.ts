@@ -54,6 +54,11 @@ export function emitYaml(d: Draft, header: string[] = []): string {
   line('', 'unitLine', d.unitLine === null ? 'null' : q(d.unitLine), 'unitLine', '署名行');
   line('', 'dateLine', d.dateLine === null ? 'null' : q(d.dateLine), 'dateLine', '日期行');
   line('', 'date', d.date === null ? 'null' : d.date, 'date', '成文日期');
+  if (d.published) {
+    L.push('published:  # 已发布年报的转录：按原文生成，数字不作改动；原文的勾稽关系等问题作为警告列出');
+    line('  ', 'source', q(d.published.source), 'published.source', '原文（文件名或网页地址）');
+    line('  ', 'date', d.published.date ?? 'null', 'published.date', '发布日期');
+  }
   prose('preamble', '导语', d.preamble);
   prose('overview', ed.sectionTitles.overview, d.overview.length > 0 ? d.overview : [TODO]);
 

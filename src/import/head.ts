@@ -32,9 +32,11 @@ export function readHead(paragraphs: string[], draft: Draft, yearHint: number | 
     markUnsure(draft, 'title', '原文开头没有找到标题');
   }
 
-  // Agency and year: from the title (`<机关><年度>年…报告`), else the unit line, else the text.
-  const joined = draft.title.join('');
-  const m = /^(.*?)((?:19|20)\d{2})\s*年/.exec(joined);
+  // Agency and year: from the title (`<机关><年度>年…报告`, or `<年度>年<机关>政府信息公开…`),
+  // else the unit line, else the text.
+  const joined = draft.title.join('').replace(/(\d)\s+(?=年)/g, '$1');
+  const yearFirst = /^((?:19|20)\d{2})\s*年度?(.+?)(?:政府信息公开|信息公开|政务公开)/.exec(joined);
+  const m = yearFirst ? ([joined, yearFirst[2]!, yearFirst[1]!] as unknown as RegExpExecArray) : /^(.*?)((?:19|20)\d{2})\s*年/.exec(joined);
   const agency = (m?.[1] ?? '').replace(/[（(]$/, '').trim();
   draft.agency = agency || draft.unitLine || '';
   if (!agency && draft.unitLine) draft.notes.push('标题中没有机关名称，机关全称取自标题下的署名行');
@@ -53,4 +55,20 @@ export function readHead(paragraphs: string[], draft: Draft, yearHint: number | 
     const hint = /政府信息公开工作年度报告/.test(joined) ? '' : '（标题可能有错别字或非标准写法，已照原文保留）';
     if (hint) draft.notes.push(`标题“${joined}”与标准写法“${expected}”不同${hint}`);
   }
+}
+
+/**
+ * Lines a portal page prints around a report (the crawler or the copy picked them up): 发布日期,
+ * 来源, 浏览次数, 字体 大 中 小, 打印, 关闭, the breadcrumb, index numbers. Never the agency or
+ * the title; the publication date is kept for `published.date`.
+ */
+const FURNITURE = /^[【\[]?\s*(发布日期|发布时间|生成日期|成文日期|日期|来源|信息来源|文章来源|浏览次数|浏览量|访问次数|阅读次数|点击数|点击量|作者|编辑|责任编辑|字体|字号|分享|打印|关闭|当前位置|您当前的位置|您的位置|索引号|信息索引号|发文字号|文号|发布机构|公开方式|公开范围|主题分类|有效性)\s*[：:】\]]/;
+const PRINT_WORDS = /^[【\[]?(打印本页|打印|关闭窗口|关闭|分享到|收藏|字体[：:]?\s*大\s*中\s*小)[】\]]?$/;
+const PUBLISHED_ON = /(?:发布日期|发布时间|生成日期|日期)\s*[：:]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+export function pageFurniture(p: string): { date: string | null } | null {
+  const t = p.trim();
+  if (!FURNITURE.test(t) && !PRINT_WORDS.test(t)) return null;
+  const d = PUBLISHED_ON.exec(t);
+  return { date: d ? `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}` : null };
 }

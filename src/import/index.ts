@@ -5,6 +5,7 @@ import { emitYaml } from './emit.js';
 import { interpret } from './interpret.js';
 import { readDocx } from './readDocx.js';
 import { readHtml } from './readHtml.js';
+import { readLines } from './readLines.js';
 import { readText } from './readText.js';
 import { ImportError, type SourceDocument } from './source.js';
 
@@ -23,10 +24,27 @@ export interface ImportResult {
   format: SourceDocument['format'];
 }
 
-/** Source bytes → report YAML (pure). `name` is the file name, used for the format and messages. */
+/**
+ * Any input the importer reads → report YAML. A PDF is read by the PDF reader, loaded only
+ * here and only for a PDF (pdf.js is large; `render` and the other readers never load it).
+ */
+export async function importFile(bytes: Uint8Array, name: string): Promise<ImportResult> {
+  if (isPdf(bytes)) {
+    const { readPdf } = await import('./pdf/readPdf.js');
+    return importSource(await readPdf(bytes), name);
+  }
+  return importReport(bytes, name);
+}
+
+/** Source bytes of a .docx, .html or text file → report YAML (pure). `name` is the file name, used for the format and messages. */
 export function importReport(bytes: Uint8Array, name: string): ImportResult {
-  const doc = read(bytes, name);
+  return importSource(read(bytes, name), name);
+}
+
+/** A read document → report YAML with the check results as trailing comments. */
+export function importSource(doc: SourceDocument, name: string): ImportResult {
   const draft = interpret(doc);
+  draft.published = { source: baseName(name), date: draft.published?.date ?? null };
   const header = [`${draft.title.join('')} — 由 nianbao import 从 ${baseName(name)} 导入（${FORMAT_NAMES[doc.format]}），请核对后使用`];
   const body = emitYaml(draft, header);
   const checked = checkText(body, '导入结果');
@@ -35,7 +53,13 @@ export function importReport(bytes: Uint8Array, name: string): ImportResult {
   return { draft, yaml, diagnostics: checked.diagnostics, format: doc.format };
 }
 
-const FORMAT_NAMES: Record<SourceDocument['format'], string> = { text: '从 Word 提取的文本', docx: 'Word 文档', html: '网页' };
+const FORMAT_NAMES: Record<SourceDocument['format'], string> = { text: '文本', docx: 'Word 文档', html: '网页', pdf: 'PDF 文件' };
+
+/** `%PDF-` within the first 1024 bytes (ISO 32000-1 §7.5.2 lets junk precede the header). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
 
 function baseName(name: string): string {
   return name.split(/[\\/]/).pop() ?? name;
@@ -48,13 +72,13 @@ export function read(bytes: Uint8Array, name: string): SourceDocument {
   const magic = (s: number[]) => s.every((b, i) => bytes[i] === b);
   if (magic([0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes);
   if (magic([0xd0, 0xcf, 0x11, 0xe0])) throw new ImportError('这是旧版 Word（.doc）或 WPS 文件，无法直接导入。请用 Word 或 WPS 打开后“另存为”.docx 文件再导入');
-  if (magic([0x25, 0x50, 0x44, 0x46])) throw new ImportError('暂不支持导入 PDF 文件。请使用年报的 Word 原件（.docx）或门户网站上的网页（另存为 .html）');
+  if (isPdf(bytes)) throw new ImportError('PDF 文件需要用异步的 importFile 读取');
   if (/\.docx$/i.test(name)) throw new ImportError('这个 .docx 文件不是有效的 Word 文档（不是 ZIP 格式），可能已损坏');
   const text = decode(bytes);
   const control = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
   if (control > text.length / 100) throw new ImportError('无法读取这个文件：它不是文本、Word 文档（.docx）或网页（.html）');
   if (/\.html?$/i.test(name) || /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<table|<p[\s>])/i.test(text)) return readHtml(text);
-  return readText(text);
+  return isTikaText(text) ? readText(text) : readLines(text);
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (older portal pages and exports). */
@@ -70,4 +94,12 @@ function decode(bytes: Uint8Array): string {
       throw new ImportError('无法识别文件的文字编码（不是 UTF-8 或 GBK），也不是 Word 文档或网页，无法导入');
     }
   }
+}
+
+/** Tika's text of a Word file (spec §5.1): one cell per line, each starting with a TAB; other shapes put several cells on a line. */
+function isTikaText(text: string): boolean {
+  const lines = text.split(/\r\n?|\n/);
+  const cellLines = lines.filter((l) => l.startsWith('\t')).length;
+  const rowLines = lines.filter((l) => /[^\t\s]\t|\t.*\t/.test(l)).length;
+  return cellLines >= 10 && cellLines > 2 * rowLines;
 }

@@ -4,10 +4,10 @@ import { SECTION_TITLES } from '../editions/common.js';
 import type { EditionId } from '../model/report.js';
 import { readApplications, readReview } from './applications.js';
 import { emptyDraft, markUnsure, type Draft } from './draft.js';
-import { readHead } from './head.js';
+import { pageFurniture, readHead } from './head.js';
 import { headingOf, officialNumber, SECTION_BODIES } from './headings.js';
 import { norm } from './match.js';
-import { readProactive } from './proactive.js';
+import { readProactive, shorten } from './proactive.js';
 import { readFees } from './fees.js';
 import { ImportError, type SourceBlock, type SourceDocument, type SourceRow } from './source.js';
 
@@ -17,7 +17,8 @@ type TableKind = 'proactive' | 'applications' | 'review';
 function tableKind(rows: SourceRow[]): TableKind | null {
   const text = norm(rows.flat().map((c) => c.text).join(''));
   if (/申请人情况|本年新收政府信息公开申请/.test(text)) return 'applications';
-  if (/行政复议/.test(text) && /结果维持/.test(text)) return 'review';
+  // `结果维持` may be cut in two by a layout text's wrapped header (`结果⏎维持`).
+  if (/行政复议/.test(text) && /(结果维持|行政诉讼.*维持)/.test(text)) return 'review';
   if (/第二十条/.test(text)) return 'proactive';
   return null;
 }
@@ -41,7 +42,16 @@ export function interpret(doc: SourceDocument): Draft {
   let current: SectionKey | null = null;
   let merged = false;
   let after = -1;
+  let publishedOn: string | null = null;
   for (const block of doc.blocks) {
+    const furniture = block.type === 'paragraph' ? pageFurniture(block.text) : null;
+    if (furniture && block.type === 'paragraph') {
+      if (furniture.date && !publishedOn) {
+        publishedOn = furniture.date;
+        notes.push(`发布日期 ${furniture.date} 取自原文的“${shorten(block.text, 40)}”（published.date）`);
+      } else notes.push(`网页上的“${shorten(block.text, 40)}”不是年报的内容，未导入`);
+      continue;
+    }
     if (block.type === 'table') {
       const kind = tableKind(block.rows);
       if (kind) tables.push({ kind, rows: block.rows });
@@ -71,7 +81,7 @@ export function interpret(doc: SourceDocument): Draft {
   const probe = emptyDraft('2021', 0);
   readHead(head, probe, yearHint);
   const edition: EditionId = printed ?? defaultEditionForYear(probe.year);
-  const draft: Draft = { ...probe, edition, notes: [...notes, ...probe.notes], labels: headingLabels };
+  const draft: Draft = { ...probe, edition, notes: [...notes, ...probe.notes], labels: headingLabels, published: publishedOn ? { source: '', date: publishedOn } : null };
   if (!printed) markUnsure(draft, 'edition', '没有从表格认出格式版本，按年度确定');
   else if (edition !== defaultEditionForYear(draft.year)) {
     draft.notes.push(`${draft.year}年度的年报使用的是 ${edition} 年版式的表格，已按原文的 ${edition} 年版式导入（edition: "${edition}"）`);
@@ -104,13 +114,35 @@ export function interpret(doc: SourceDocument): Draft {
   if (tables.some((t) => t.kind === 'proactive')) readProactive(byKind('proactive'), ed, draft);
   if (tables.some((t) => t.kind === 'applications')) readApplications(byKind('applications'), ed, draft);
   readReview(byKind('review'), ed, draft);
-  for (const k of ['proactive', 'applications'] as const) {
-    if (!tables.some((t) => t.kind === k)) {
-      markUnsure(draft, k, `原文中没有找到${SECTION_TITLES[k]}的表格，数字按空白导入`);
-      draft.notes.push(`原文中没有找到${SECTION_TITLES[k]}的表格`);
+  neverSilent(draft, tables, sections);
+  return draft;
+}
+
+/**
+ * Never silent (issue 13): a report whose statistical table is missing, or whose table gave not
+ * one figure, is not imported as blanks with "0 个错误" — it is an error naming the section and
+ * what the importer saw there.
+ */
+function neverSilent(draft: Draft, tables: { kind: TableKind; rows: SourceRow[] }[], sections: Map<SectionKey, string[]>): void {
+  const problems: string[] = [];
+  for (const k of ['proactive', 'applications', 'review'] as const) {
+    const found = tables.filter((t) => t.kind === k);
+    const prefix = `${k === 'proactive' ? 'proactive.' : k === 'applications' ? 'applications.' : 'review.'}`;
+    const figures = Object.entries(draft.rows).filter(([key]) => key.startsWith(prefix)).flatMap(([, v]) => v);
+    const subs = Object.entries({ ...draft.subRows, ...draft.extraRows }).filter(([key]) => key.startsWith(prefix)).flatMap(([, v]) => v.flatMap((r) => r.values));
+    if (found.length === 0) {
+      const text = sections.get(k);
+      const saw = text === undefined ? '原文没有这一节' : text.length === 0 ? '这一节没有内容' : `这一节只有 ${text.length} 段文字，开头是“${shorten(text[0]!, 30)}”`;
+      problems.push(`${SECTION_TITLES[k]}：没有找到这一节的统计表（${saw}）`);
+    } else if ([...figures, ...subs].every((v) => v === null)) {
+      const rows = found.flatMap((t) => t.rows);
+      const first = rows.flat().find((c) => c.text !== '')?.text ?? '';
+      problems.push(`${SECTION_TITLES[k]}：找到了统计表（${rows.length} 行，开头是“${shorten(first, 20)}”），但没有读出一个数字`);
     }
   }
-  return draft;
+  if (problems.length > 0) {
+    throw new ImportError(`读不出这份年报的统计表，没有导入：\n  ${problems.join('\n  ')}\n如果这是 PDF，请确认它有文字层；如果是复制的文字，请连同表格一起复制，或改用 Word 原件（.docx）或网页（另存为 .html）`);
+  }
 }
 
 /**

@@ -16,7 +16,23 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
   let subParent: string | null = null;
   let skipping = false;
   for (const row of rows) {
-    const { labels, values, leadingEmpty } = splitRow(row);
+    const split = splitRow(row);
+    const { values, leadingEmpty } = split;
+    let labels = split.labels;
+    // A flattened row (crawler text) carries the item's title and header before its own label:
+    // `第二十条第（一）项 信息内容 本年制发件数 … 规章 0 0 0`.
+    const inner = values.some((v) => v.text !== '') ? labels.findIndex((l, i) => i < labels.length - 1 && /第二十条第（[一二三四五六七八九十]+）项/.test(norm(l.text))) : -1;
+    if (inner >= 0) {
+      const t = /第二十条第（[一二三四五六七八九十]+）项/.exec(norm(labels[inner]!.text))![0];
+      item = edition.proactive.items.find((i) => norm(i.title) === t) ?? null;
+      subParent = null;
+      skipping = item === null;
+      labels = labels.slice(inner + 1);
+      if (item && labels.length > item.columns.length && matchLabel(labels[0]!.text, [item.header], (h) => h)) {
+        readHeader(labels.slice(1, 1 + item.columns.length).map((l) => l.text), item, draft);
+        labels = labels.slice(1 + item.columns.length);
+      }
+    }
     const joined = norm(labels.map((l) => l.text).join(''));
     const title = /第二十条第（([一二三四五六七八九十]+)）项/.exec(joined);
     if (title && values.every((v) => v.text === '')) {
@@ -58,6 +74,8 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
       }
       continue;
     }
+    // A line of labels with no figure cells at all (a header wrapped over lines in copied text) is not a row.
+    if (values.length === 0) continue;
     if (subParent) {
       draft.subRows[subParent]!.push({ label: labels[labels.length - 1]!.text, values: figures(subParent) });
       continue;

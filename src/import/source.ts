@@ -1,5 +1,5 @@
 /**
- * The intermediate document every reader produces (text extracted from Word, .docx, .html):
+ * The intermediate document every reader produces (text in its shapes, .docx, .html, .pdf):
  * paragraphs and tables in reading order. Tables are rows of cells as the source stores them —
  * cells covered by a column span left out, cells continuing a vertical merge marked — so the
  * interpreter works the same way whatever the source format.
@@ -26,7 +26,7 @@ export type SourceBlock =
   | { type: 'table'; rows: SourceRow[] };
 
 export interface SourceDocument {
-  format: 'text' | 'docx' | 'html';
+  format: 'text' | 'docx' | 'html' | 'pdf';
   blocks: SourceBlock[];
   /** Things the reader cleaned up (extraction noise), for the import report. */
   notes: string[];

@@ -92,6 +92,13 @@ export interface DocumentMeta {
   /** ISO date (YYYY-MM-DD) used for every timestamp, so output is byte-identical. */
   date: string;
   lang: 'zh-CN';
+  /** A transcription of a published report: where it was published (file or address) and when. */
+  source?: { from: string; date: string | null };
+}
+
+/** Where a transcription's original was published, as every renderer's document properties say it. */
+export function sourceNote(source: NonNullable<DocumentMeta['source']>): string {
+  return `已发布年报的转录，原文：${source.from}${source.date ? `（发布日期 ${source.date}）` : ''}`;
 }
 
 export interface Document {

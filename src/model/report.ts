@@ -51,6 +51,14 @@ export interface FeeFigures {
   path: YamlPath;
 }
 
+/** A transcription of a published report (`published:`): rendered as printed, its own errors listed as warnings. */
+export interface Published {
+  /** The published file's name or the page's address. */
+  source: string;
+  /** 发布日期 (YYYY-MM-DD), when known. */
+  date: string | null;
+}
+
 export interface Report {
   agency: string;
   year: number;
@@ -79,4 +87,6 @@ export interface Report {
   subRows: Record<string, LabelledRow[]>;
   /** Local label overrides by label id (spec §5 annotations); `\n` is a line break. */
   labels: Record<string, string>;
+  /** Set when the file transcribes a published report. */
+  published: Published | null;
 }

@@ -80,7 +80,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
       if (typeof input === 'string' && (path[0] === 'proactive' || path[0] === 'fees')) {
         return [diag('schema/bad-money', 'error', `${name}：金额写法不对，实际是${describe(input)}；应为数字，可带“万元”或“元”（如 7.463万元）`, path)];
       }
-      if (path[0] === 'date') return [diag('schema/bad-format', 'error', `${name}：${dateProblem(input)}`, path)];
+      if (path[0] === 'date' || (path[0] === 'published' && path[1] === 'date')) return [diag('schema/bad-format', 'error', `${name}：${dateProblem(input)}`, path)];
       return [diag('schema/bad-format', 'error', `${name}：格式不对，实际是${describe(input)}`, path)];
     case 'invalid_union': {
       if (input === undefined) return [diag('schema/missing', 'error', `缺少必填项：${name}`, path, true)];

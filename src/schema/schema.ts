@@ -173,6 +173,22 @@ export function reportSchema(edition: Edition) {
     review: tableSection('review'),
     problems: prose(sectionTitles.problems, sectionTitles.problems),
     other: optionalProse(sectionTitles.other, `${sectionTitles.other}（可省略，省略时为“无。”）`),
+    published: z
+      .object({
+        source: z.string().min(1).max(500).meta({ title: '原文出处', description: '已发布年报的文件名或网页地址，如“2024年报.pdf”' }),
+        date: z.iso
+          .date()
+          .nullable()
+          .optional()
+          .meta({ title: '发布日期', description: '年-月-日，如 2025-01-28：原文的发布日期（已知时）' }),
+      })
+      .strict()
+      .nullable()
+      .optional()
+      .meta({
+        title: '已发布年报的转录',
+        description: '这份文件是已发布年报的转录：按原文生成，数字不作改动（空白的总计保持空白）；原文的勾稽关系和正文问题作为警告列出（原文如此），不阻止生成',
+      }),
     labels: z
       .record(z.string(), z.string().max(MAX_LABEL_CHARS))
       .nullable()

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import { defaultEditionForYear, getEdition, type Edition } from '../editions/index.js';
 import { figureRows, resultRowKeys, type FigureRowDef } from '../editions/rows.js';
-import type { EditionId, FeeFigures, Figure, FigureKind, FigureRow, LabelledRow, Report, YamlPath } from '../model/report.js';
+import type { EditionId, FeeFigures, Figure, FigureKind, FigureRow, LabelledRow, Published, Report, YamlPath } from '../model/report.js';
 import type { SourceFile } from '../source/load.js';
 import { parseProse, type RawProse } from './prose.js';
 import { MONEY_PATTERN, schemaFor } from './schema.js';
@@ -192,6 +192,7 @@ function normalise(data: Record<string, unknown>, edition: Edition, source: Sour
     extraRows,
     subRows,
     labels,
+    published: data.published ? { source: (data.published as Published).source, date: (data.published as Published).date ?? null } : null,
   };
 }
 

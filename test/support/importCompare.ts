@@ -57,3 +57,13 @@ export function tokens(doc: Document): string[] {
   return doc.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => `C:${squash(c.text)}`)) : blockTexts(b).map((t) => `P:${squash(t)}`)));
 }
 
+
+/**
+ * The running text of a composed Document after the documented normalisation: every title line,
+ * heading and paragraph as printed (figures quoted with `{{…}}` filled in), whitespace removed;
+ * the title as one string (a title the page width wrapped and a two-line title print alike).
+ */
+export function printedProse(doc: Document): string[] {
+  const squash = (s: string) => s.replace(/[\s\u00a0\u2000-\u200b\u3000]+/g, '');
+  return doc.blocks.flatMap((b) => (b.type === 'table' ? [] : b.type === 'title' ? [squash(b.lines.join(''))] : blockTexts(b).map(squash))).filter((t) => t !== '');
+}

@@ -1,5 +1,5 @@
 import { Packer, type Document as DocxFile } from 'docx';
-import type { DocumentMeta } from '../../model/document.js';
+import { sourceNote, type DocumentMeta } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { BODY_SLOT, skeletonDocx } from './build.js';
 import { escapeXml } from './xml.js';
@@ -82,6 +82,7 @@ export function coreXml(meta: DocumentMeta): string {
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     element('dc:language', meta.lang) +
+    element('dc:description', meta.source ? sourceNote(meta.source) : '') +
     '</cp:coreProperties>'
   );
 }

@@ -19,6 +19,8 @@ export function renderHtmlString(doc: Document, options: RenderOptions = {}, sty
     author: doc.meta.author,
     keywords: doc.meta.keywords.join(','),
     description: doc.meta.subject,
+    source: doc.meta.source?.from ?? '',
+    issued: doc.meta.source?.date ?? '',
     css: stylesheet(style, { page: !fragment }),
     body: bodyHtml(doc, idPrefix(doc)),
   };

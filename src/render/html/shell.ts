@@ -15,6 +15,9 @@ export interface ShellFields {
   author: string;
   keywords: string;
   description: string;
+  /** A transcription's original (`published:`): shown as `dcterms.source` / `dcterms.issued` meta, empty otherwise. */
+  source: string;
+  issued: string;
   /** Built markup, inserted raw. */
   css: string;
   /** Built markup, inserted raw. */

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { DocumentMeta, TableBlock } from '../../model/document.js';
+import { sourceNote, type DocumentMeta, type TableBlock } from '../../model/document.js';
 import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
@@ -39,8 +39,9 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     tagged: true,
     lang: o.meta.lang,
     displayTitle: true,
-    info: { Title: o.meta.title, Author: o.meta.author, Subject: o.meta.subject, Keywords: o.meta.keywords.join(', '), Creator: 'nianbao', Producer: 'nianbao (PDFKit)', CreationDate: date, ModDate: date },
+    info: { Title: o.meta.title, Author: o.meta.author, Subject: o.meta.subject, Keywords: o.meta.keywords.join(', '), Creator: 'nianbao', Producer: 'nianbao (PDFKit)', CreationDate: date, ModDate: date, ...sourceInfo(o.meta) },
   } as PDFKit.PDFDocumentOptions);
+  if (o.meta.source) doc.appendXML(sourceXmp(o.meta.source));
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -163,4 +164,17 @@ function useSharedShaping(doc: Doc, face: ResolvedFace): void {
   const own = embedded.layout.bind(embedded);
   embedded.layout = (text, features, onlyWidth) => (features ? own(text, features, onlyWidth) : shapeText(face.font, text));
   shaped.add(embedded);
+}
+
+/** A transcription's original in the document information dictionary (custom keys, ISO 32000-1 §14.3.3). */
+function sourceInfo(meta: DocumentMeta): Record<string, string> {
+  if (!meta.source) return {};
+  return { Source: meta.source.from, ...(meta.source.date ? { PublicationDate: meta.source.date } : {}), Comments: sourceNote(meta.source) };
+}
+
+/** …and in the XMP packet, with Dublin Core's own properties (dc:source, dc:date), which PDF/A accepts without an extension schema. */
+function sourceXmp(source: NonNullable<DocumentMeta['source']>): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const date = source.date ? `<dc:date><rdf:Seq><rdf:li>${source.date}</rdf:li></rdf:Seq></dc:date>` : '';
+  return `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:source>${esc(source.from)}</dc:source>${date}</rdf:Description>`;
 }
