@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
 import { parseArgs, UsageError } from './args.js';
 import { prepareOutDir, runBatch, type BatchDeps, type BatchPlan } from './batch/batch.js';
 import { expandInputs } from './batch/expand.js';
@@ -8,13 +8,14 @@ import { makeReporter } from './batch/progress.js';
 import { runWatch } from './batch/watch.js';
 import type { Io } from './io.js';
 
-const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件夹] [--docx] [--pdf] [--html] [--fragment] [--pdfa] [--watch] [--jobs N]
+const HELP = `用法：nianbao render [文件或通配符…] [-o 输出文件夹] [--docx] [--pdf] [--html] [--ofd] [--fragment] [--pdfa] [--watch] [--jobs N]
   文件可以是 YAML 文件、文件夹或通配符（如 'data/**/*.yaml'，加引号也可以）。
-  不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”，重名时自动加 -2、-3。
+  不指定格式时生成 DOCX、PDF 和 HTML；输出文件名为“机关-年度.扩展名”，重名时自动加 -2、-3。
   -o 文件夹     输出到这个文件夹（默认 output/，不存在时自动创建）
   --fragment    HTML 只输出正文部分（写入 .fragment.html），用于粘贴到网站编辑器
   --embed-fonts DOCX 嵌入用到的字形（子集），没有公文字体的电脑上也显示一致
   --pdfa        PDF 按 PDF/A-2b 生成（--pdfa-level 1b 可选 PDF/A-1b）
+  --ofd         生成 OFD 版式文件（GB/T 33190），与 PDF 逐页相同，嵌入字体子集
   --font 角色=字体文件[,…]  指定字体文件（也可用环境变量 NIANBAO_FONT_<角色>；nianbao fonts 查看）
   --jobs N      同时生成的进程数（默认为 CPU 核数；1 表示在当前进程中逐个生成）
   --watch       生成后继续监视文件，保存时重新检查并生成；文件有错误时保留上一次的结果
@@ -26,7 +27,7 @@ const TEST_RENDERERS_ENV = 'NIANBAO_TEST_RENDERERS';
 
 export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> = {}): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch', 'help'],
+    flags: ['docx', 'pdf', 'html', 'ofd', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch', 'help'],
     options: ['o', 'out', 'pdfa-level', 'jobs', 'font'],
   });
   if (args.flags.has('help')) {
@@ -37,8 +38,8 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   const deps: BatchDeps = { ...seams, renderersModule: seams.renderersModule ?? process.env[TEST_RENDERERS_ENV] ?? DEFAULT_RENDERERS_MODULE };
   const registered = await loadRendererTable(deps.renderersModule);
   const chosen = OUTPUT_FORMATS.filter((f) => args.flags.has(f));
-  const formats: OutputFormat[] = chosen.length > 0 ? chosen : OUTPUT_FORMATS.filter((f) => registered[f]);
-  if (formats.length === 0) throw new UsageError('还没有可用的输出格式（DOCX、PDF、HTML 的生成器都未安装）');
+  const formats: OutputFormat[] = chosen.length > 0 ? chosen : DEFAULT_FORMATS.filter((f) => registered[f]);
+  if (formats.length === 0) throw new UsageError('还没有可用的输出格式（DOCX、PDF、HTML、OFD 的生成器都未安装）');
   for (const f of formats) if (!registered[f]) throw new UsageError(`暂不支持 ${f.toUpperCase()} 格式`);
 
   const { files, unmatched } = await expandInputs(args.positionals);

@@ -4,6 +4,7 @@ import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
 import { shapeText, type ShapedRun } from './shaping.js';
+import { sameTag } from './tags.js';
 import { drawText, type PdfkitText } from './textOps.js';
 import type { Item, Layout, Tag } from './types.js';
 
@@ -124,13 +125,6 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
   for (const s of all) s.end();
   doc.end();
   return done;
-}
-
-function sameTag(a: Tag | undefined, b: Tag): boolean {
-  if (!a || a.kind !== b.kind) return false;
-  if (a.kind === 'artifact') return true;
-  if (a.kind === 'block') return b.kind === 'block' && a.block === b.block;
-  return b.kind === 'cell' && a.block === b.block && a.row === b.row && a.col === b.col;
 }
 
 function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => void, border: number): void {
