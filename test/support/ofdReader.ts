@@ -36,14 +36,30 @@ export interface PageImages {
 }
 
 /** A browser page with ofd.js loaded; `render` draws one OFD and returns a PNG per page. */
-export async function ofdReaderPage(context: BrowserContext): Promise<{ render(ofd: Uint8Array, withFonts?: boolean): Promise<Buffer[]>; compare: (a: Buffer, b: Buffer) => Promise<Comparison>; page: Page }> {
+/** A character as the reader draws it: page, the character, its origin and font size in mm. */
+export interface ReaderChar {
+  page: number;
+  char: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+export interface ReaderPages {
+  /** PNG of each page as the reader shows it (4 px per mm). */
+  shots: Buffer[];
+  /** Every character the reader drew, from its SVG `<text>` elements. */
+  chars: ReaderChar[];
+}
+
+export async function ofdReaderPage(context: BrowserContext): Promise<{ render(ofd: Uint8Array, withFonts?: boolean): Promise<ReaderPages>; compare: (a: Buffer, b: Buffer) => Promise<Comparison>; page: Page }> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1000, height: 1300 });
   await page.setContent('<!doctype html><meta charset="utf-8"><body style="margin:0;background:#fff"><div id="pages"></div></body>');
   await page.addScriptTag({ path: OFD_JS });
-  const render = async (ofd: Uint8Array, withFonts = true): Promise<Buffer[]> => {
+  const render = async (ofd: Uint8Array, withFonts = true): Promise<ReaderPages> => {
     const fonts = withFonts ? embeddedFonts(ofd) : [];
-    const count = await page.evaluate(
+    const { count, chars } = await page.evaluate(
       async ({ b64, fonts }) => {
         const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
         for (const f of [...document.fonts]) document.fonts.delete(f);
@@ -59,13 +75,21 @@ export async function ofdReaderPage(context: BrowserContext): Promise<{ render(o
         host.replaceChildren(...divs);
         divs.forEach((d, i) => (d.dataset.index = String(i)));
         await document.fonts.ready;
-        return divs.length;
+        // Each character is a <text> at x/y inside an <svg> placed at the object's Boundary (px).
+        const chars = divs.flatMap((d, page) =>
+          [...d.querySelectorAll('svg > text')].map((t) => {
+            const svg = t.parentElement as unknown as SVGSVGElement;
+            const px = (v: string | null) => parseFloat(v ?? '0');
+            return { page, char: t.textContent ?? '', x: (px(svg.style.left) + px(t.getAttribute('x'))) / 4, y: (px(svg.style.top) + px(t.getAttribute('y'))) / 4, size: px((t as SVGTextElement).style.fontSize) / 4 };
+          }),
+        );
+        return { count: divs.length, chars };
       },
       { b64: Buffer.from(ofd).toString('base64'), fonts },
     );
     const shots: Buffer[] = [];
     for (let i = 0; i < count; i++) shots.push(await page.locator(`#pages > div[data-index="${i}"]`).screenshot());
-    return shots;
+    return { shots, chars };
   };
   const compare = (a: Buffer, b: Buffer) => comparePngs(page, a, b);
   return { render, compare, page };
