@@ -5,7 +5,7 @@ import { renderOfd } from '../src/render/ofd/index.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { launchChromium } from './support/browser.js';
 import { documentOf, examples } from './support/examples.js';
-import { farFromPdf } from './support/ofd.js';
+import { CFF_LATIN, farFromPdf } from './support/ofd.js';
 import { ofdReaderPage, pdfPagePngs, type Comparison } from './support/ofdReader.js';
 import { pdfGlyphs } from './support/pdf.js';
 
@@ -68,6 +68,23 @@ describe.each(examples().map((e) => [e.name, e] as const))('OFD of %s in an inde
     expect(off).toEqual([]);
     expect(farFromPdf(await pdfGlyphs(pdf), shown.chars)).toEqual([]);
   }, 120_000);
+});
+
+describe('an OpenType/CFF face (Nimbus Roman for digits and Latin words)', () => {
+  it('is embedded as a font the reader’s browser accepts: the pages match the PDF set in the same face', async () => {
+    const doc = documentOf(examples().find((e) => e.name === 'data/jiangzhou-sthjj-2021.yaml') ?? examples()[0]!);
+    const options = { fonts: { latin: CFF_LATIN } };
+    const pdf = (await renderPdf(doc, options)).bytes;
+    const pdfPages = pdfPagePngs(pdf);
+    const shown = await reader.render((await renderOfd(doc, options)).bytes);
+    const off: string[] = [];
+    for (let i = 0; i < pdfPages.length; i++) {
+      const c = await reader.compare(shown.shots[i]!, pdfPages[i]!);
+      if (!within(c)) off.push(describeComparison(c, i));
+    }
+    expect(off).toEqual([]);
+    expect(farFromPdf(await pdfGlyphs(pdf), shown.chars)).toEqual([]);
+  }, 60_000);
 });
 
 describe('the tolerance is tight enough', () => {

@@ -7,6 +7,9 @@ import { unzipSync } from 'fflate';
 import type { PdfGlyph } from './pdf.js';
 
 const NS = 'http://www.ofdspec.org/2016';
+
+/** Debian fonts-urw-base35 (.ci/apt-packages): an OpenType face with CFF outlines, for the Latin role. */
+export const CFF_LATIN = '/usr/share/fonts/opentype/urw-base35/NimbusRoman-Regular.otf';
 const SCHEMAS = new URL('../fixtures/ofd-schema/', import.meta.url).pathname;
 
 /** The package's entries in zip order. */
