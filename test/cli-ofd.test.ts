@@ -50,6 +50,14 @@ describe('nianbao render --ofd', () => {
     expect(readFileSync(join(single, '某某县科学技术局-2021.ofd')).equals(ofd)).toBe(true);
   });
 
+  it('reports a character the fonts lack once, though both the PDF and the OFD are set from the layout that found it', async () => {
+    const f = join(dir, 'd.yaml');
+    writeFileSync(f, reportYaml('2021', [[['problems'], ['人员不足𠀀，仍须加强。']]]));
+    const r = await cli(['render', f, '--pdf', '--ofd', '--jobs', '1', '-o', join(dir, 'missing')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/\[font\/missing-glyph\]/g)).toHaveLength(1);
+  });
+
   it('is not among the formats written when none is chosen', async () => {
     const f = join(dir, 'c.yaml');
     writeFileSync(f, reportYaml('2021'));

@@ -143,9 +143,13 @@ function outcomeOf(file: string, s: FileState, seenGeneral: Set<string>): FileOu
   const messages = [...(s.checked?.diagnostics ?? [])];
   let warnings = s.checked?.warnings ?? 0;
   let repeated = 0;
+  // PDF and OFD share one layout: a positioned warning (a missing glyph) comes from both, shown and counted once.
+  const positioned = new Set<string>();
   for (const out of s.done?.outputs ?? []) {
-    messages.push(...out.warnings);
-    warnings += out.warnings.length + out.generalWarnings.length;
+    const fresh = out.warnings.filter((w) => !positioned.has(w));
+    for (const w of fresh) positioned.add(w);
+    messages.push(...fresh);
+    warnings += fresh.length + out.generalWarnings.length;
     for (const g of out.generalWarnings) {
       if (seenGeneral.has(g)) repeated++;
       else messages.push(`${file} 警告 ${g}`);
