@@ -1,5 +1,6 @@
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import type { FontRole } from '../../model/style.js';
+import { FAKE_BOLD_STROKE_EM } from '../pdf/geometry.js';
 import { sameTag } from '../pdf/tags.js';
 import type { PageLayout, RectItem, Segment, Tag, TextLine } from '../pdf/types.js';
 import type { OfdFont, OfdFonts } from './fonts.js';
@@ -112,13 +113,13 @@ function textObject(id: number, g: Group, placed: PlacedText[]): string {
   const f = g.face.font;
   const ascent = (Math.max(f.ascent, f.unitsPerEm) / f.unitsPerEm) * g.size;
   const descent = (Math.min(f.descent, 0) / f.unitsPerEm) * g.size;
-  const stroke = g.fakeBold ? g.size * 0.03 : 0;
+  const stroke = g.fakeBold ? g.size * FAKE_BOLD_STROKE_EM : 0;
   const left = um(Math.min(...placed.map((p) => Math.min(...p.x))) - stroke);
   const top = um(Math.min(...placed.map((p) => Math.min(...p.y))) - ascent - stroke);
   const right = um(Math.max(...placed.map((p) => p.end)) + stroke);
   const bottom = um(Math.max(...placed.map((p) => Math.max(...p.y))) - descent + stroke);
   const attrs = [`ID="${id}"`, `Boundary="${mm(left)} ${mm(top)} ${mm(right - left)} ${mm(bottom - top)}"`, `Font="${g.font.id}"`, `Size="${mm(um(g.size))}"`];
-  // Synthesised bold, as the PDF's fill-and-stroke text (paint.ts): the outline stroked 0.03 em wide.
+  // Synthesised bold, as the PDF's fill-and-stroke text (paint.ts).
   if (g.fakeBold) attrs.push('Stroke="true"', `LineWidth="${mm(um(stroke))}"`);
   if (g.face.bold) attrs.push('Weight="700"');
   const body: string[] = [];

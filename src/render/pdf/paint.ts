@@ -4,6 +4,7 @@ import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
 import { shapeText, type ShapedRun } from './shaping.js';
+import { FAKE_BOLD_STROKE_EM } from './geometry.js';
 import { sameTag } from './tags.js';
 import { drawText, type PdfkitText } from './textOps.js';
 import type { Item, Layout, Tag } from './types.js';
@@ -134,7 +135,7 @@ function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => v
   }
   for (const s of item.segments) {
     useFont(s.role, s.size);
-    if (s.fakeBold) doc.lineWidth(s.size * 0.03).strokeColor('black');
+    if (s.fakeBold) doc.lineWidth(s.size * FAKE_BOLD_STROKE_EM).strokeColor('black');
     drawText(doc as unknown as PdfkitText, s.text, s.x, item.y, s.spacing, s.fakeBold === true);
   }
 }
