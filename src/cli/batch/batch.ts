@@ -143,13 +143,16 @@ function outcomeOf(file: string, s: FileState, seenGeneral: Set<string>): FileOu
   const messages = [...(s.checked?.diagnostics ?? [])];
   let warnings = s.checked?.warnings ?? 0;
   let repeated = 0;
-  // PDF and OFD share one layout: a positioned warning (a missing glyph) comes from both, shown and counted once.
+  // PDF and OFD share one layout, so a positioned warning (a missing glyph) comes from both: shown once
+  // per file, counted every time, as a position-less one is once per batch.
   const positioned = new Set<string>();
   for (const out of s.done?.outputs ?? []) {
-    const fresh = out.warnings.filter((w) => !positioned.has(w));
-    for (const w of fresh) positioned.add(w);
-    messages.push(...fresh);
-    warnings += fresh.length + out.generalWarnings.length;
+    for (const w of out.warnings) {
+      if (positioned.has(w)) repeated++;
+      else messages.push(w);
+      positioned.add(w);
+    }
+    warnings += out.warnings.length + out.generalWarnings.length;
     for (const g of out.generalWarnings) {
       if (seenGeneral.has(g)) repeated++;
       else messages.push(`${file} 警告 ${g}`);
