@@ -5,7 +5,7 @@ import { resolveGrid } from '../src/model/grid.js';
 import { renderOfd } from '../src/render/ofd/index.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { documentOf, examples } from './support/examples.js';
-import { all, farFromPdf, ofdChars, ofdParts, pageNames, text, validateOfd, xml, type OfdChar } from './support/ofd.js';
+import { all, farFromPdf, ofdChars, ofdParts, pageNames, taggedTexts, text, validateOfd, xml, type OfdChar } from './support/ofd.js';
 import { expectedSequence, firstOutOfOrder, layoutOf, pdfGlyphs, spanning } from './support/pdf.js';
 
 describe.each(examples().map((e) => [e.name, e] as const))('OFD of %s', (name, ex) => {
@@ -124,13 +124,3 @@ describe.each(examples().map((e) => [e.name, e] as const))('OFD of %s', (name, e
 });
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
-
-/** The text of each tagged block (in Tags.xml's order, the document's) and each tagged table cell, from the objects it points at. */
-function taggedTexts(parts: Map<string, Uint8Array>, chars: OfdChar[]): { blocks: string[]; cells: string[] } {
-  const byObject = new Map<number, string>();
-  for (const c of chars) byObject.set(c.object, (byObject.get(c.object) ?? '') + c.char);
-  const tags = xml(text(parts, 'Doc_0/Tags/Tags.xml'));
-  const of = (el: Element) => all(el, 'ObjectRef').map((r) => byObject.get(Number(r.textContent)) ?? '').join('');
-  const blocks = (Array.from(tags.childNodes) as Element[]).filter((n) => n.localName !== undefined && n.localName !== null && n.localName !== 'Table');
-  return { blocks: blocks.map(of), cells: all(tags, 'Cell', 'urn:nianbao:ofd-tags:1').map(of) };
-}

@@ -156,3 +156,14 @@ export function farFromPdf(pdf: PdfGlyph[], ofd: Pick<OfdChar, 'page' | 'char' |
   if (out.length === 0 && k !== ofd.length) out.push(`${ofd.length - k} OFD characters more than the PDF draws`);
   return out;
 }
+
+/** The text of each tagged block (in Tags.xml's order, the document's) and each tagged table cell with its kind, from the objects it points at. */
+export function taggedTexts(parts: Map<string, Uint8Array>, chars: OfdChar[] = ofdChars(parts)): { blocks: string[]; cells: string[]; cellKinds: { kind: string; text: string }[] } {
+  const byObject = new Map<number, string>();
+  for (const c of chars) byObject.set(c.object, (byObject.get(c.object) ?? '') + c.char);
+  const tags = xml(text(parts, 'Doc_0/Tags/Tags.xml'));
+  const of = (el: Element) => all(el, 'ObjectRef').map((r) => byObject.get(Number(r.textContent)) ?? '').join('');
+  const blocks = (Array.from(tags.childNodes) as Element[]).filter((n) => n.localName !== undefined && n.localName !== null && n.localName !== 'Table');
+  const cells = all(tags, 'Cell', 'urn:nianbao:ofd-tags:1');
+  return { blocks: blocks.map(of), cells: cells.map(of), cellKinds: cells.map((c) => ({ kind: c.getAttribute('Kind')!, text: of(c) })) };
+}
