@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, renderersModule, ROOT } from './dist.js';
+import { BIN, dist, renderersModule, ROOT } from './dist.js';
 import { examples, generated } from './inputs.js';
 import { median, runProcess, type ProcessRun } from './measure.js';
 import { compareWithSoffice, type SofficeComparison } from './soffice.js';
 import { printReport } from './table.js';
+import { ab } from './ab.js';
 import { FORMATS, warm } from './warm.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -33,11 +34,16 @@ try {
   log(`warm, ${Math.min(SAMPLE, N)} of the ${N} generated reports`);
   const warmGenerated = await warm(gen.slice(0, SAMPLE), 1);
   const registered = FORMATS.filter((f) => warmExamples.formats[f]);
+  log(`A/B: PDF against OFD, examples (${ex.length} × ${REPEAT} rounds, order swapped each round)`);
+  const ofdVsPdf = await ab(warmExamples.docs, 'pdf', 'ofd', REPEAT);
+  // What `render` writes when no format is chosen: the batch below measures those.
+  const { DEFAULT_FORMATS } = await dist<typeof import('../dist/render/types.js')>('render/types.js');
+  const batchFormats = DEFAULT_FORMATS.filter((f) => warmExamples.formats[f]);
   const env = { ...process.env, NIANBAO_TEST_RENDERERS: renderersModule() };
 
   let batch: (ProcessRun & { outputs: number; bytes: number }) | undefined;
-  if (registered.length > 0) {
-    log(`batch: ${N} reports × ${registered.length} formats, ${availableParallelism()} workers`);
+  if (batchFormats.length > 0) {
+    log(`batch: ${N} reports × ${batchFormats.length} formats, ${availableParallelism()} workers`);
     const out = join(tmp, 'out');
     const run = await runProcess(process.execPath, [BIN, 'render', join(tmp, 'gen', '*.yaml'), '-o', out], env);
     const files = readdirSync(out);
@@ -66,6 +72,8 @@ try {
     warmGenerated,
     examples: ex.length,
     batch,
+    batchFormats,
+    ofdVsPdf,
     coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
     soffice,
   });

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../dist/render/types.js';
+import type { AbResult } from './ab.js';
 import type { ProcessRun } from './measure.js';
 import type { SofficeComparison } from './soffice.js';
 import { FORMATS, type WarmResult } from './warm.js';
@@ -13,6 +14,9 @@ export interface BenchReport {
   warmExamples: WarmResult;
   warmGenerated: WarmResult;
   batch: (ProcessRun & { outputs: number; bytes: number }) | undefined;
+  /** The formats the batch writes (`render` with no format chosen). */
+  batchFormats: readonly OutputFormat[];
+  ofdVsPdf: AbResult | undefined;
   coldMs: number | undefined;
   soffice: SofficeComparison | undefined;
 }
@@ -39,7 +43,7 @@ export function printReport(b: BenchReport): void {
   for (const [label, r] of [['output size, examples (median / max)', b.warmExamples], ['output size, generated (median / max)', b.warmGenerated]] as const) {
     out.push(row([label, '', ...FORMATS.map((f) => fmt(r, f, (s) => `${kb(s.medianBytes)} / ${kb(s.maxBytes)}`))]));
   }
-  const registered = FORMATS.filter((f) => b.warmExamples.formats[f]);
+  const registered = b.batchFormats;
   out.push('', `Whole batch (\`nianbao render gen/*.yaml -o out\`, ${registered.length} formats: ${registered.join(', ') || 'none'}):`, '');
   out.push(head(['reports', 'wall time', 'throughput', 'peak RSS (incl. workers)', 'files written', 'total size']));
   const bt = b.batch;
@@ -52,7 +56,7 @@ export function printReport(b: BenchReport): void {
   const pdfMax = Math.max(b.warmExamples.formats.pdf?.maxBytes ?? NaN, b.warmGenerated.formats.pdf?.maxBytes ?? NaN);
   const all3 = registered.length === 3;
   const verdict = (ok: boolean | undefined): string => (ok === undefined ? NA : ok ? '✓' : '✗');
-  out.push('', 'Targets (issue 5):', '');
+  out.push('', 'Targets (issues 5 and 17):', '');
   out.push(head(['measure', 'measured', 'target', 'met']));
   out.push(row([`${b.n} reports × 3 formats, wall time`, bt ? `${ms(bt.ms)}${all3 ? '' : ` (${registered.length} formats only)`}` : NA, `≤ 60 s for 1,000`, verdict(bt && all3 && b.n >= 1000 ? bt.ms <= 60_000 : undefined)]));
   out.push(row(['peak memory, batch', bt ? `${bt.peakMb.toFixed(0)} MB` : NA, '≤ 400 MB', verdict(bt ? bt.peakMb <= 400 : undefined)]));
@@ -72,6 +76,18 @@ export function printReport(b: BenchReport): void {
   if (so && pdf) out.push(row(['PDF path vs soffice, warm renderer / one soffice conversion', `${ms(so.singleSoffice)} / ${ms(pdf.medianMs)} = ${(so.singleSoffice / pdf.medianMs).toFixed(0)}×`, '', '']));
   out.push(row(['cold `render one.yaml --pdf` (whole process)', ms(b.coldMs), '≤ 1.5 s', verdict(b.coldMs === undefined ? undefined : b.coldMs <= 1500)]));
   out.push(row(['largest PDF', Number.isNaN(pdfMax) ? NA : kb(pdfMax), '≤ 200 KB', verdict(Number.isNaN(pdfMax) ? undefined : pdfMax <= 200 * 1024)]));
+  const o = b.ofdVsPdf;
+  if (o) {
+    const x = (v: number) => `${v.toFixed(2)}×`;
+    out.push(
+      row([
+        `warm OFD / warm PDF per report, A/B in one run (examples, ${o.rounds} rounds each, order swapped each round; issue 17)`,
+        `${ms(o.bMs)} / ${ms(o.aMs)}: ${x(o.ratio.median)} (per report ${x(o.ratio.min)}–${x(o.ratio.max)}, quartiles ${x(o.ratio.q1)}–${x(o.ratio.q3)})`,
+        '≤ 1.5×',
+        verdict(o.ratio.median <= 1.5),
+      ]),
+    );
+  }
   out.push(row(['peak RSS, warm process', `${Math.max(b.warmExamples.peakRssMb, b.warmGenerated.peakRssMb).toFixed(0)} MB`, '', '']));
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -4,7 +4,7 @@ import { dist, renderersModule } from './dist.js';
 import type { Input } from './inputs.js';
 import { max, median, timeMs } from './measure.js';
 
-export const FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
+export const FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'ofd', 'html'];
 
 export interface FormatStats {
   /** Median ms per report, each report's own median over `repeat` runs. */
@@ -16,6 +16,8 @@ export interface FormatStats {
 
 export interface WarmResult {
   reports: number;
+  /** The composed documents, for measurements that follow (A/B). */
+  docs: Document[];
   invalid: number;
   checkMs: number;
   formats: Partial<Record<OutputFormat, FormatStats>>;
@@ -66,5 +68,5 @@ export async function warm(inputs: Input[], repeat: number): Promise<WarmResult>
     }
     formats[format] = { medianMs: median(times), medianBytes: median(sizes), maxBytes: max(sizes), failures };
   }
-  return { reports: inputs.length, invalid, checkMs: median(checkTimes), formats, peakRssMb: peak / 1024 / 1024 };
+  return { reports: inputs.length, docs, invalid, checkMs: median(checkTimes), formats, peakRssMb: peak / 1024 / 1024 };
 }

@@ -44,12 +44,12 @@ ${INPUTS}
     load: async () => (await import('./check.js')).runCheck,
   },
   render: {
-    usage: 'nianbao render 文件… [-o 文件夹] [--docx] [--pdf] [--html] [--watch] [--jobs N]',
-    summary: '生成 DOCX / PDF / HTML（多个文件并行，显示进度）',
+    usage: 'nianbao render 文件… [-o 文件夹] [--docx] [--pdf] [--html] [--ofd] [--watch] [--jobs N]',
+    summary: '生成 DOCX / PDF / HTML / OFD（多个文件并行，显示进度）',
     help: `${INPUTS}
-不指定格式时生成所有已支持的格式；输出文件名为“机关-年度.扩展名”，重名时自动加 -2、-3。
+不指定格式时生成 DOCX、PDF 和 HTML；输出文件名为“机关-年度.扩展名”，重名时自动加 -2、-3。
   -o 文件夹     输出到这个文件夹（默认 output/，不存在时自动创建；从标准输入读取时必须给出）
-  --docx --pdf --html  只生成这些格式
+  --docx --pdf --html --ofd  只生成这些格式（--ofd：OFD 版式文件，GB/T 33190，与 PDF 逐页相同，嵌入字体子集）
   --fragment    HTML 只输出正文部分（写入 .fragment.html），用于粘贴到网站编辑器
   --embed-fonts DOCX 嵌入用到的字形（子集），没有公文字体的电脑上也显示一致
   --pdfa        PDF 按 PDF/A-2b 生成（--pdfa-level 1b 可选 PDF/A-1b）

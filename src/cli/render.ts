@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
 import { parseArgs, UsageError } from './args.js';
 import { prepareOutDir, runBatch, type BatchDeps, type BatchPlan } from './batch/batch.js';
 import { MAX_INPUT_BYTES } from '../source/decode.js';
@@ -18,7 +18,7 @@ const TEST_RENDERERS_ENV = 'NIANBAO_TEST_RENDERERS';
 
 export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> = {}): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ['docx', 'pdf', 'html', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch'],
+    flags: ['docx', 'pdf', 'html', 'ofd', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch'],
     options: ['o', 'out', 'pdfa-level', 'jobs', 'font', 'shard'],
   });
   const shardText = args.options.get('shard');
@@ -46,8 +46,8 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
   const deps: BatchDeps = { ...seams, renderersModule: seams.renderersModule ?? process.env[TEST_RENDERERS_ENV] ?? DEFAULT_RENDERERS_MODULE };
   const registered = await loadRendererTable(deps.renderersModule);
   const chosen = OUTPUT_FORMATS.filter((f) => args.flags.has(f));
-  const formats: OutputFormat[] = chosen.length > 0 ? chosen : OUTPUT_FORMATS.filter((f) => registered[f]);
-  if (formats.length === 0) throw new UsageError('还没有可用的输出格式（DOCX、PDF、HTML 的生成器都未安装）');
+  const formats: OutputFormat[] = chosen.length > 0 ? chosen : DEFAULT_FORMATS.filter((f) => registered[f]);
+  if (formats.length === 0) throw new UsageError('还没有可用的输出格式（DOCX、PDF、HTML、OFD 的生成器都未安装）');
   for (const f of formats) if (!registered[f]) throw new UsageError(`暂不支持 ${f.toUpperCase()} 格式`);
 
   const plan: BatchPlan = { files, formats, options: await renderOptions(args.flags, args.options), outDir: outOption ?? 'output', jobs: jobsOption(args.options.get('jobs')), contents };

@@ -80,6 +80,15 @@ export function fsType(sfnt: Sfnt): number {
   return os2 && os2.length >= 10 ? new DataView(os2.buffer, os2.byteOffset, os2.byteLength).getUint16(8) : 0;
 }
 
+/**
+ * Whether the licence bits forbid embedding: the usage permissions (bits 0–3) say Restricted
+ * License (0x0002) and nothing less restrictive (OpenType spec "OS/2", fsType). DOCX
+ * `--embed-fonts` and the OFD leave such a face out and warn.
+ */
+export function embeddingRestricted(fsTypeValue: number): boolean {
+  return (fsTypeValue & 0x000f) === 0x0002;
+}
+
 /** Offsets of the faces of a `.ttc` collection, or `[0]` for a single font. */
 export function faceOffsets(bytes: Uint8Array): number[] {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -3,6 +3,9 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** The characters the glyph draws (several for a ligature). */
+    codePoints: number[];
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface GlyphRun {
     advanceWidth: number;
@@ -19,6 +22,7 @@ declare module 'fontkit' {
     numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(gid: number): Glyph;
     layout(text: string): GlyphRun;
   }
   export interface FontCollection {

@@ -1,9 +1,15 @@
 import type { Document, SourcePos } from '../model/document.js';
 import type { FontRole } from '../model/style.js';
 
-export type OutputFormat = 'docx' | 'pdf' | 'html';
+export type OutputFormat = 'docx' | 'pdf' | 'html' | 'ofd';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html', 'ofd'];
+
+/**
+ * What `render` writes when no format is chosen. OFD is asked for by name (`--ofd`): the agencies
+ * and archives that file OFD ask for it, and it would add a second paged rendering to every batch.
+ */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
 
 /** Options every renderer receives; each reads the ones that concern it. */
 export interface RenderOptions {
@@ -11,7 +17,7 @@ export interface RenderOptions {
   pdfa?: '1b' | '2b';
   /** DOCX: embed subset fonts so the file looks the same without the official fonts. */
   embedFonts?: boolean;
-  /** PDF (and DOCX --embed-fonts): font file per role, `path` or `path#PostScriptName` (--font, NIANBAO_FONT_<ROLE>). */
+  /** PDF, OFD (and DOCX --embed-fonts): font file per role, `path` or `path#PostScriptName` (--font, NIANBAO_FONT_<ROLE>). */
   fonts?: Partial<Record<FontRole, string>>;
   /** HTML: only the report body, for pasting into a portal's editor. */
   fragment?: boolean;

@@ -5,6 +5,7 @@ import { RENDERERS, type OutputFormat } from '../../src/render/index.js';
 import type { GeneratedReport } from './arbitrary.js';
 import { bodyItems, docxPart } from './docxXml.js';
 import { byTag, parseHtml } from './html.js';
+import { ofdParts, taggedTexts } from './ofd.js';
 import { docOf, layoutOf, pdfGlyphs, pdfTableCells } from './pdf.js';
 
 /** What a report must give back from every output: the table figures in order (see checkOutputs). */
@@ -39,8 +40,9 @@ async function docxFigures(bytes: Uint8Array, tables: TableBlock[]): Promise<str
 const nonBlank = (xs: string[]) => xs.filter((x) => x !== '');
 
 /**
- * Renders `yaml` through the three renderers the CLI uses and reads the figures back from each
- * output: DOCX table cells, the tagged PDF's TD cells, HTML <td>s; every PDF glyph that is not an
+ * Renders `yaml` through the renderers the CLI uses and reads the figures back from each output:
+ * DOCX table cells, the tagged PDF's TD cells, HTML <td>s, the OFD's value cells (its custom tags
+ * and the TextCodes they point at); every PDF glyph that is not an
  * artifact (page numbers sit below the 版心 by design) stays inside the margins.
  */
 export async function checkOutputs(yaml: string, figures: ExpectedFigures): Promise<void> {
@@ -59,6 +61,9 @@ export async function checkOutputs(yaml: string, figures: ExpectedFigures): Prom
   const pdf = (await render('pdf', doc)).bytes;
   const cells = await pdfTableCells(pdf);
   expect(cells.filter((c) => c.tag === 'TD').map((c) => c.text)).toEqual(nonBlank(want.flat()).map((s) => s.replace(/\s+/g, '')));
+
+  const ofd = taggedTexts(ofdParts((await render('ofd', doc)).bytes));
+  expect(ofd.cellKinds.filter((c) => c.kind === 'value' && c.text !== '').map((c) => c.text)).toEqual(nonBlank(want.flat()).map((s) => s.replace(/\s+/g, '')));
 
   const outside = (await pdfGlyphs(pdf)).filter(
     (gl) =>

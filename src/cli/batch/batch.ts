@@ -150,9 +150,17 @@ function outcomeOf(file: string, s: FileState, seenGeneral: Set<string>): FileOu
   const diagnostics: Diagnostic[] = [...(checked?.diagnostics ?? [])];
   const messages = diagnostics.map((d, i) => formatDiagnostic(d, checked?.lines[i]));
   let repeated = 0;
+  // PDF and OFD share one layout, so a positioned warning (a missing glyph) comes from both: shown once
+  // per file, counted every time, as a position-less one is once per batch.
+  const positioned = new Set<string>();
   for (const out of s.done?.outputs ?? []) {
     diagnostics.push(...out.warnings, ...out.generalWarnings);
-    messages.push(...out.warnings.map((d) => formatDiagnostic(d)));
+    for (const w of out.warnings) {
+      const key = formatDiagnostic(w);
+      if (positioned.has(key)) repeated++;
+      else messages.push(key);
+      positioned.add(key);
+    }
     for (const g of out.generalWarnings) {
       const key = `${g.message} [${g.code}]`;
       if (seenGeneral.has(key)) repeated++;

@@ -3,7 +3,7 @@ import { sourceNote, type DocumentMeta } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { BODY_SLOT, skeletonDocx } from './build.js';
 import { escapeXml } from './xml.js';
-import { zipEntries } from './zip.js';
+import { zipEntries } from '../zip.js';
 
 /** The package's parts by name, in the order they are zipped: XML as text, fonts as bytes. */
 export type DocxParts = Map<string, string | Uint8Array>;

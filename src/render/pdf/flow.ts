@@ -84,7 +84,7 @@ export class MissingGlyphs {
   warnings(): RenderWarning[] {
     return [...this.byPos.values()].map(({ pos, chars }) => ({
       code: 'font/missing-glyph',
-      message: `字体中没有这些字符，PDF 中会显示为空框：${chars.join(' ')}（U+${chars.map((c) => c.codePointAt(0)!.toString(16).toUpperCase()).join(' U+')}）；请换用含这些字符的字体（nianbao fonts）`,
+      message: `字体中没有这些字符，PDF 和 OFD 中会显示为空框：${chars.join(' ')}（U+${chars.map((c) => c.codePointAt(0)!.toString(16).toUpperCase()).join(' U+')}）；请换用含这些字符的字体（nianbao fonts）`,
       ...(pos ? { pos } : {}),
     }));
   }

@@ -26,3 +26,6 @@ export function geometry(style: Style): Geometry {
 export function baselineIn(pitch: number, size: number): number {
   return (pitch - size) / 2 + 0.88 * size;
 }
+
+/** Synthesised bold (a face without a bold weight): the glyphs filled and stroked this many ems wide. */
+export const FAKE_BOLD_STROKE_EM = 0.03;

@@ -4,6 +4,8 @@ import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
 import { shapeText, type ShapedRun } from './shaping.js';
+import { FAKE_BOLD_STROKE_EM } from './geometry.js';
+import { sameTag } from './tags.js';
 import { drawText, type PdfkitText } from './textOps.js';
 import type { Item, Layout, Tag } from './types.js';
 
@@ -127,13 +129,6 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
   return done;
 }
 
-function sameTag(a: Tag | undefined, b: Tag): boolean {
-  if (!a || a.kind !== b.kind) return false;
-  if (a.kind === 'artifact') return true;
-  if (a.kind === 'block') return b.kind === 'block' && a.block === b.block;
-  return b.kind === 'cell' && a.block === b.block && a.row === b.row && a.col === b.col;
-}
-
 function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => void, border: number): void {
   if (item.kind === 'rect') {
     doc.lineWidth(border).rect(item.x, item.y, item.w, item.h).stroke('black');
@@ -141,7 +136,7 @@ function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => v
   }
   for (const s of item.segments) {
     useFont(s.role, s.size);
-    if (s.fakeBold) doc.lineWidth(s.size * 0.03).strokeColor('black');
+    if (s.fakeBold) doc.lineWidth(s.size * FAKE_BOLD_STROKE_EM).strokeColor('black');
     drawText(doc as unknown as PdfkitText, s.text, s.x, item.y, s.spacing, s.fakeBold === true);
   }
 }

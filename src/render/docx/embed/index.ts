@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { renameFace, windowsRecords } from '../../../fonts/rename.js';
 import { defaultFontSettings, resolveFonts } from '../../../fonts/resolve.js';
 import { roleSpec } from '../../../fonts/roles.js';
-import { fsType, readSfnt } from '../../../fonts/sfnt.js';
+import { embeddingRestricted, fsType, readSfnt } from '../../../fonts/sfnt.js';
 import { subsetFace } from '../../../fonts/subset.js';
 import type { Document } from '../../../model/document.js';
 import type { Style } from '../../../model/style.js';
@@ -27,7 +27,7 @@ export async function embeddedFonts(doc: Document, style: Style, options: Render
   const unions = unionSubsets(plan.fonts);
   for (const f of plan.fonts) {
     const subset = await subsetFace({ bytes: await unions.get(faceKey(f))!, postscriptName: f.face.postscriptName }, uniqueChars(f.text));
-    const restricted = (fsType(readSfnt(subset)) & 0x000f) === 0x0002;
+    const restricted = embeddingRestricted(fsType(readSfnt(subset)));
     if (restricted) {
       warnings.push({ code: 'docx/embed-font-restricted', message: `字体 ${f.face.postscriptName}（${f.name}）的授权不允许嵌入（OS/2 fsType），未嵌入` });
       continue;
