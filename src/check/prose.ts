@@ -103,7 +103,7 @@ function sameMoney(m: FigureMention, f: Figure): boolean {
   const cellUnit = f.text.endsWith('万元') ? '万元' : f.text.endsWith('元') ? '元' : f.path[0] === 'fees' ? '元' : '万元';
   const a = yuan(m.value, m.unit);
   const b = yuan(f.value ?? 0, cellUnit);
-  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBytes, checkText } from '../pipeline.js';
 import { reportYaml } from '../../test/support/reports.js';
+import { loadYaml } from './load.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
@@ -133,5 +134,15 @@ describe('figures keep their printed form', () => {
     expect(row.cells[6]).toMatchObject({ value: 1, text: '1', computed: true });
     const total = c.report!.rows['applications.results.total']!;
     expect(total.cells[1]).toMatchObject({ value: null, text: '', computed: true });
+  });
+});
+
+describe('SourceFile.positionIn', () => {
+  it('finds text inside a block scalar, not in the comment of its header', () => {
+    const loaded = loadYaml('overview: |- # 一、总体情况\n  第一段。\n\n  收到申请一件，其中一件予以公开。\n', 'r.yaml');
+    if (!loaded.ok) throw new Error('parse');
+    expect(loaded.source.positionIn(['overview'], '一')).toEqual({ line: 4, column: 9 });
+    expect(loaded.source.positionIn(['overview'], '一', 1)).toEqual({ line: 4, column: 14 });
+    expect(loaded.source.positionIn(['overview'], '第一段')).toEqual({ line: 2, column: 3 });
   });
 });

@@ -122,10 +122,13 @@ export function loadYaml(text: string, file: string): LoadResult {
       const { node } = nearest(path);
       const needle = snippet.trim().slice(0, 12);
       if (node?.range && needle) {
-        const within = text.slice(node.range[0], node.range[1]);
+        // A block scalar's range opens with its header (`|- # 一、总体情况`): the text starts on the next line.
+        const header = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? text.indexOf('\n', node.range[0]) + 1 : 0;
+        const start = header > 0 && header < node.range[1] ? header : node.range[0];
+        const within = text.slice(start, node.range[1]);
         let i = within.indexOf(needle);
         for (let k = 0; k < occurrence && i >= 0; k++) i = within.indexOf(needle, i + needle.length);
-        if (i >= 0) return at(node.range[0] + i);
+        if (i >= 0) return at(start + i);
       }
       return this.positionOf(path);
     },

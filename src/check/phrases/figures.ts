@@ -77,7 +77,7 @@ interface Phrase extends Omit<PhraseDef, 'before' | 'after'> {
 // Word pieces.
 
 /** Between the phrase and the number: `申请数量共计为 3119 件`, `予以公开的 12 件`. */
-const CONNECT = '\\s*(?:数量|总数|总量|件数|数)?\\s*(?:共计|合计|累计|总计|共有|共|计|达到|达|为|有|是)?\\s*(?:了)?\\s*(?:的)?\\s*';
+const CONNECT = '\\s*(?:数量|总数|总量|件数|数)?\\s*(?:(?:共计|合计|累计|总计|共有|共|计|达到|达|为|有|是|了|的)\\s*){0,3}';
 const COUNT_UNITS = '件|个|宗|份';
 const CASE_UNITS = '件|起|宗|个|案|例|次';
 const DOC_UNITS = '件|个|部|份|篇|项';
