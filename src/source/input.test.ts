@@ -141,8 +141,9 @@ describe('SourceFile.positionIn', () => {
   it('finds text inside a block scalar, not in the comment of its header', () => {
     const loaded = loadYaml('overview: |- # 一、总体情况\n  第一段。\n\n  收到申请一件，其中一件予以公开。\n', 'r.yaml');
     if (!loaded.ok) throw new Error('parse');
-    expect(loaded.source.positionIn(['overview'], '一')).toEqual({ line: 4, column: 9 });
-    expect(loaded.source.positionIn(['overview'], '一', 1)).toEqual({ line: 4, column: 14 });
+    expect(loaded.source.positionIn(['overview'], '一')).toEqual({ line: 2, column: 4 });
+    expect(loaded.source.positionIn(['overview'], '一', 1)).toEqual({ line: 4, column: 7 });
+    expect(loaded.source.positionIn(['overview'], '一', 2)).toEqual({ line: 4, column: 12 });
     expect(loaded.source.positionIn(['overview'], '第一段')).toEqual({ line: 2, column: 3 });
   });
 });
