@@ -147,3 +147,48 @@ describe('SourceFile.positionIn', () => {
     expect(loaded.source.positionIn(['overview'], '第一段')).toEqual({ line: 2, column: 3 });
   });
 });
+
+describe('a figure cell written “/” or “—” (issue 15)', () => {
+  const base = reportYaml('2021');
+  const run = (from: string, to: string) => {
+    const text = base.replace(from, to);
+    expect(text).not.toBe(base);
+    const c = checkText(text, 'r.yaml');
+    return { c, lines: text.split('\n') };
+  };
+  it('is one clear error at the cell, saying to leave it blank (null) or write 0', () => {
+    for (const [from, to, written] of [
+      ['penalty: 0', 'penalty: /', '/'],
+      ['penalty: 0', 'penalty: —', '—'],
+      ['penalty: 0', 'penalty: "-"', '"-"'],
+      ['fees: 0', 'fees: ——', '——'],
+      ['rules: [ 0, 0, 0 ]', 'rules: [ 0, ／, 0 ]', '／'],
+      ['noticesIssued: 0', 'noticesIssued: 无', '无'],
+      ['amountNotified: 0', 'amountNotified: —', '—'],
+    ] as const) {
+      const { c, lines } = run(from, to);
+      expect(codes(c.diagnostics), to).toEqual(['schema/dash-cell']);
+      const d = c.diagnostics[0]!;
+      expect(d.severity).toBe('error');
+      expect(d.message).toContain('null');
+      expect(d.message).toContain('0');
+      expect(lines[d.line - 1]!.slice(d.column - 1).startsWith(written), to).toBe(true);
+    }
+    const { c } = run('reconsideration: [ 0, 0, 0, 0 ]', 'reconsideration: [ 0, /, —, 0 ]');
+    expect(c.diagnostics.map((d) => [d.code, d.path.join('.')])).toEqual([
+      ['schema/dash-cell', 'review.reconsideration.1'],
+      ['schema/dash-cell', 'review.reconsideration.2'],
+    ]);
+    expect(c.diagnostics[0]!.message).toContain('行政复议 · 结果纠正');
+  });
+  it('a lone - inside [ ] (a YAML syntax error) gets one Chinese message at the dash', () => {
+    const { c, lines } = run('reconsideration: [ 0, 0, 0, 0 ]', 'reconsideration: [ 0, -, 0, 0 ]');
+    expect(codes(c.diagnostics)).toEqual(['yaml/syntax']);
+    const d = c.diagnostics[0]!;
+    expect(d.message).toContain('null');
+    expect(lines[d.line - 1]!.slice(d.column - 1)).toMatch(/^-, 0, 0 \]/);
+  });
+  it('other text in a cell keeps its own message', () => {
+    expect(codes(run('penalty: 0', 'penalty: 三').c.diagnostics)).toEqual(['schema/not-a-number']);
+  });
+});

@@ -57,8 +57,17 @@ export function loadYaml(text: string, file: string): LoadResult {
   if (parsed.refused) return { ok: false, diagnostics: [refusal(parsed.refused.code, file, at(parsed.refused.offset))] };
   const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
+  // A lone `-` in a flow list (`[0, -, 0]`, a table's "not applicable") is read as a block list
+  // and gives three English errors; one message says what to write instead.
+  const dashes = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = at(e.pos[0]);
+    const dashAt = loneDashAt(text, e.pos[0]);
+    if (dashAt >= 0) {
+      if (!dashes.has(dashAt)) diagnostics.push({ code: 'yaml/syntax', severity: 'error', message: 'YAML 语法错误：方括号里单独的“-”不是数字（YAML 会把它当作列表的开头）。不适用或没有数字的单元格请写 null（打印为空白）或写 0', file, ...at(dashAt), path: [] });
+      dashes.add(dashAt);
+      continue;
+    }
     const known = YAML_ERROR_MESSAGES[e.code];
     diagnostics.push({
       code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
@@ -141,6 +150,13 @@ export function loadYaml(text: string, file: string): LoadResult {
     },
   };
   return { ok: true, source };
+}
+
+/** Offset of the lone `-` item of a flow list (`[0, -, 0]`) that a YAML error at `offset` is about, or -1. */
+function loneDashAt(text: string, offset: number): number {
+  const at = text[offset] === '-' ? offset : text[offset - 1] === '-' && /[,\]]/.test(text[offset] ?? '') ? offset - 1 : -1;
+  if (at < 0 || !/^-\s*[,\]]/.test(text.slice(at, at + 8)) || !/[[,]\s*$/.test(text.slice(Math.max(0, at - 8), at))) return -1;
+  return at;
 }
 
 const refusal = (code: Refused['code'], file: string, pos: Position): Diagnostic => ({
