@@ -6,6 +6,7 @@ import { resolveGrid } from '../src/model/grid.js';
 import type { Block } from '../src/model/document.js';
 import { checkText, composeChecked } from '../src/pipeline.js';
 import { reportArbitrary } from './support/arbitrary.js';
+import { proseChoice, withFigureProse } from './support/phrasings.js';
 
 /** Fixed seed and a bounded run count in CI; `NIANBAO_DEEP=1` (npm run test:deep) runs many more, NIANBAO_SEED picks another seed. */
 const RUNS = process.env.NIANBAO_DEEP ? 2000 : 60;
@@ -24,6 +25,17 @@ describe('generated reports (property-based)', () => {
         expect(printedValues).toEqual([g.figures.proactive, g.figures.applications, g.figures.review]);
         // The official rows print the figures the YAML gave, wherever local rows sit around them.
         for (const d of figureRows(getEdition(g.edition))) if (g.printed[d.key]) expect(g.figures[d.table].join('\u0000')).toContain(g.printed[d.key]!.join('\u0000'));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('prose that states the report’s own figures in the phrasings reports use, in every number form, gets no warning', () => {
+    fc.assert(
+      fc.property(reportArbitrary(), proseChoice, (g, choice) => {
+        const yaml = withFigureProse(g, choice);
+        const c = checkText(yaml, 'gen.yaml');
+        expect(c.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
       }),
       { numRuns: RUNS, seed: SEED },
     );
