@@ -175,6 +175,23 @@ const CASES: Case[] = [
     wrong: [[['review', 'reconsideration'], [null, null, null, null, null]]],
     expect: [['prose/blank-cell', '2件']],
   },
+  { name: '累计受理 … 合计 N 件', prose: '全年累计受理政府信息公开申请合计7件。', right: received(7), wrong: received(6), expect: [['prose/received-mismatch', '7件']] },
+  { name: '答复 N 件 = （七）总计', prose: '全年共收到申请4件，已答复4件。', right: received(4), wrong: [[['applications', 'newlyReceived'], row(4)], [[...R, 'granted'], row(3)], [['applications', 'carriedForward'], row(1)]], expect: [['prose/results-mismatch', '4件。']] },
+  {
+    name: '行政诉讼结果维持 / 其他 / 尚未审结',
+    prose: '行政诉讼结果维持1件，其他1件，尚未审结0件。',
+    right: [[['review', 'litigationDirect'], [1, 0, 1, 0]]],
+    wrong: [[['review', 'litigationDirect'], [1, 0, 0, 1]]],
+    expect: [['prose/litigation-mismatch', '1件，尚'], ['prose/litigation-mismatch', '0件']],
+  },
+  {
+    name: '主动公开规章 N 件 (2019: 本年新公开数量)',
+    edition: '2019',
+    prose: '主动公开规章2件。',
+    right: [[['proactive', 'item1', 'rules'], [2, 2, 2]]],
+    wrong: [[['proactive', 'item1', 'rules'], [2, 1, 2]]],
+    expect: [['prose/proactive-mismatch', '2件']],
+  },
   // Contradictions said in words, and the same read the other way.
   {
     name: '均获维持 while 尚未审结 > 0',
@@ -198,6 +215,7 @@ const CASES: Case[] = [
     expect: [['prose/reconsideration-mismatch', '均获维持']],
   },
   { name: '未收到申请 while 新收 > 0', prose: '全年未收到政府信息公开申请。', right: [], wrong: received(1), expect: [['prose/received-mismatch', '未收到政府信息公开']] },
+  { name: '无依申请公开事项 while 新收 > 0', prose: '本年度无依申请公开事项。', right: [], wrong: received(2), expect: [['prose/received-mismatch', '无依申请公开']] },
   {
     name: '未发生行政复议、行政诉讼 while the 四 table has cases',
     prose: '全年未发生因政府信息公开工作引起的行政复议、行政诉讼。',
