@@ -17,7 +17,7 @@ const CLAIMS: [string, string[][]][] = [
   ['被提起行政诉讼2件，均胜诉。', [['allUpheld', 'litigation']]],
   ['行政复议2件，均未被纠正。', [['noneCorrected', 'reconsideration']]],
   ['收到的政府信息公开申请全部办结。', [['allDone']]],
-  ['上年结转的申请均已按时办结。', [['allDone']]],
+  ['本年度收到申请30件，上年结转2件，均已按时办结。', [['allDone']]],
   ['全年收到政府信息公开申请4件，均按期答复。', [['allAnswered']]],
   ['本年度，本机关未发出收费通知，未收取信息处理费。', [['noFeeNotice'], ['noFeeCollected']]],
   ['本机关免收信息处理费。', [['noFeeCollected']]],
@@ -35,6 +35,9 @@ const NOT_CLAIMS: string[] = [
   '无其他需要报告的事项。',
   '均在规定时间内完成。',
   '做到上下贯通，无缝衔接。',
+  '上年结转的2件申请已全部办结。',
+  '被申请行政复议1件，尚在审理。信访事项均维持原处理意见。',
+  '申请人未收到政府信息公开答复的，可以投诉。',
 ];
 
 describe('claims said in words', () => {

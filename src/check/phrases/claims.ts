@@ -87,14 +87,18 @@ export function readClaims(text: string): Claim[] {
         const before = sentence.slice(0, m.index!);
         const cut = Math.max(...[...before.matchAll(new RegExp(OUTCOME_WORDS, 'g'))].map((o) => o.index! + o[0].length), 0);
         const named = mentioned(before.slice(cut));
-        const subjects = named.length > 0 ? named : mentioned(before).length > 0 ? [] : lastSubjects;
+        // Without a group named here, the paragraph's last one — if the sentence is about cases at all.
+        const aboutCases = /复议|诉讼|法院|判决|裁定|案件/.test(sentence) && !OTHER_BUSINESS.test(sentence);
+        const subjects = named.length > 0 ? named : mentioned(before).length > 0 || !aboutCases ? [] : lastSubjects;
         if (subjects.length > 0) out.push({ kind, subjects, ...at(m) });
       }
     }
     for (const [pattern, kind] of [[ALL_DONE, 'allDone'], [ALL_ANSWERED, 'allAnswered']] as const) {
       for (const m of sentence.matchAll(pattern)) {
         const before = sentence.slice(0, m.index!);
-        if (ABOUT_APPLICATIONS.test(before) && !OTHER_BUSINESS.test(before) && mentioned(before).length === 0) out.push({ kind, ...at(m) });
+        // `上年结转的2件申请已全部办结` speaks of the carried-over ones only.
+        const onlyCarriedOver = /上一?年度?(?:未办结)?结转/.test(before) && !/收到|受理|新收/.test(before);
+        if (ABOUT_APPLICATIONS.test(before) && !OTHER_BUSINESS.test(before) && mentioned(before).length === 0 && !onlyCarriedOver) out.push({ kind, ...at(m) });
       }
     }
     for (const m of sentence.matchAll(NO_FEE_NOTICE)) out.push({ kind: 'noFeeNotice', ...at(m) });

@@ -134,7 +134,7 @@ function phraseDefs(edition: Edition): PhraseDef[] {
     },
     {
       id: 'applications.newlyReceived',
-      before: `${CHANNEL}(?:收到|受理|新收|接收|接到|新增)(?:了)?(?:(?:(?!其中|复议|诉讼|结转)[^，。；：！？]){0,24}?申请|(?:依申请公开|依申请)(?:政府信息)?(?:公开)?(?:事项)?)`,
+      before: `${CHANNEL}(?:收到|受理|新收|接收|接到|新增)(?:了)?(?:(?:(?!其中|复议|诉讼|结转|涉及|关于|有关)[^，。；：！？]){0,24}?申请|(?:依申请公开|依申请)(?:政府信息)?(?:公开)?(?:事项)?)`,
       units: COUNT_UNITS,
       target: target('received', total('newlyReceived')),
       sets: 'received',
