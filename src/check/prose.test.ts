@@ -214,6 +214,13 @@ const CASES: Case[] = [
     wrong: [],
     expect: [['prose/reconsideration-mismatch', '均获维持']],
   },
+  {
+    name: '均未被纠正 while 结果纠正 > 0',
+    prose: '全年被申请行政复议2件，均未被纠正。',
+    right: [[['review', 'reconsideration'], [1, 0, 0, 1]]],
+    wrong: [[['review', 'reconsideration'], [1, 1, 0, 0]]],
+    expect: [['prose/reconsideration-mismatch', '均未被纠正']],
+  },
   { name: '未收到申请 while 新收 > 0', prose: '全年未收到政府信息公开申请。', right: [], wrong: received(1), expect: [['prose/received-mismatch', '未收到政府信息公开']] },
   { name: '无依申请公开事项 while 新收 > 0', prose: '本年度无依申请公开事项。', right: [], wrong: received(2), expect: [['prose/received-mismatch', '无依申请公开']] },
   {

@@ -34,8 +34,10 @@ export function claimProblems(report: Report, text: string, claim: Claim): Prose
       break;
     }
     case 'noReview':
+    case 'noneCorrected':
+      // 未发生行政复议: its 总计 should be 0; 均未被纠正: its 结果纠正.
       for (const s of claim.subjects) {
-        const v = value(reviewCells(s, 'total'));
+        const v = value(reviewCells(s, claim.kind === 'noReview' ? 'total' : 'corrected'));
         if (positive(v)) problem(REVIEW_ROWS[s].code, `但表格中${says(v)}`);
       }
       break;
@@ -48,12 +50,6 @@ export function claimProblems(report: Report, text: string, claim: Claim): Prose
         }
         const others = ['corrected', 'otherResult', 'pending'].map((c) => value(reviewCells(s, c))).filter(positive);
         if (others.length > 0) problem(REVIEW_ROWS[s].code, `但表格中${others.map(says).join('，')}`);
-      }
-      break;
-    case 'noneCorrected':
-      for (const s of claim.subjects) {
-        const v = value(reviewCells(s, 'corrected'));
-        if (positive(v)) problem(REVIEW_ROWS[s].code, `但表格中${says(v)}`);
       }
       break;
     case 'allDone':
