@@ -84,9 +84,9 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     if (n(t) !== sum) {
       columnGaps.push({ at: c, gap: sum - n(t), rule: 'A3' });
       const named = resultDefs.map((d, i) => ({ name: `${d.labels.slice(1).map(flat).join('')}`, f: cells[i] }));
-      const first = edition.applications.results[0]!.label.match(/^（[一二三四五六七八九十]+）/)![0];
-      const last = edition.applications.results.at(-1)!.label.match(/^（[一二三四五六七八九十]+）/)![0];
-      out.push(at('identity/results-total', 'error', sumMessage(cellName(totalDef, c), `${flat(edition.applications.total)} · ${totalDef.columns[c]!.label}`, `${first}至${last}`, named, t, sum), t.path));
+      const numbering = (label: string) => /^（[一二三四五六七八九十]+）/.exec(label)?.[0] ?? label;
+      const range = `${numbering(edition.applications.results[0]!.label)}至${numbering(edition.applications.results.at(-1)!.label)}`;
+      out.push(at('identity/results-total', 'error', sumMessage(cellName(totalDef, c), `${flat(edition.applications.total)} · ${totalDef.columns[c]!.label}`, range, named, t, sum), t.path));
     }
   });
 
@@ -106,11 +106,15 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     }
     if (left !== right) {
       columnGaps.push({ at: c, gap: left - right, rule: 'A1' });
+      const blanks = [N, P, totalRow, F].some((r) => r.cells[c]?.value === null) ? '（空白按 0 计）' : '';
+      // The 结转 that would balance the column, unless it would have to be negative.
+      const carried = left - n(totalRow.cells[c]);
+      const suggestion = carried >= 0 ? `；${cellName(fDef, c)}应为 ${carried}` : '';
       out.push(
         at(
           'identity/received-plus-carried',
           'error',
-          `${col.label}列不平衡：一、本年新收（${shown(N.cells[c])}）加二、上年结转（${shown(P.cells[c])}）等于 ${left}，而（七）总计（${shown(totalRow.cells[c])}）加四、结转下年度继续办理（${shown(F.cells[c])}）等于 ${right}${[N, P, totalRow, F].some((r) => r.cells[c]?.value === null) ? '（空白按 0 计）' : ''}${left - n(totalRow.cells[c]) >= 0 ? `；${cellName(fDef, c)}应为 ${left - n(totalRow.cells[c])}` : ''}`,
+          `${col.label}列不平衡：一、本年新收（${shown(N.cells[c])}）加二、上年结转（${shown(P.cells[c])}）等于 ${left}，而（七）总计（${shown(totalRow.cells[c])}）加四、结转下年度继续办理（${shown(F.cells[c])}）等于 ${right}${blanks}${suggestion}`,
           F.cells[c]!.path,
         ),
       );
