@@ -55,7 +55,7 @@ export function checkProse(report: Report, at: At): Diagnostic[] {
       pieces = renderPieces(raw, context);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      out.push(at(e.code, 'error', e.message, item.path, raw.slice(raw.indexOf('{{'))));
+      out.push(at(e.code, RULE_CODES[e.code][0], e.message, item.path, raw.slice(raw.indexOf('{{'))));
       continue;
     }
     const text = pieces.map((p) => p.text).join('');
