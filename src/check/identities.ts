@@ -72,10 +72,7 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
   const results = resultDefs.map((d) => row(d.key));
   totalDef.columns.forEach((_, c) => {
     const t = totalRow.cells[c]!;
-    // A result row whose 总计 is blank but whose columns are filled counts with their sum: A2
-    // reports the blank 总计 itself, and counting it as 0 here would claim the rows were empty.
-    const cells = results.map((r) => (c === totalDef.totalColumn && r.cells[c]?.value === null ? filledTotal(r.cells, c) : r.cells[c]));
-    const sum = cells.reduce((s, f) => s + n(f), 0);
+    const sum = results.reduce((s, r) => s + n(r.cells[c]), 0);
     if (tooLarge(sum)) {
       out.push(at('schema/out-of-range', 'error', tooLargeText(cellName(totalDef, c)), t.path));
       return;
@@ -83,10 +80,14 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     if (t.computed) return;
     if (n(t) !== sum) {
       columnGaps.push({ at: c, gap: sum - n(t), rule: 'A3' });
-      const named = resultDefs.map((d, i) => ({ name: `${d.labels.slice(1).map(flat).join('')}`, f: cells[i] }));
+      const named = resultDefs.map((d, i) => ({ name: `${d.labels.slice(1).map(flat).join('')}`, f: results[i]!.cells[c] }));
       const numbering = (label: string) => /^（[一二三四五六七八九十]+）/.exec(label)?.[0] ?? label;
       const range = `${numbering(edition.applications.results[0]!.label)}至${numbering(edition.applications.results.at(-1)!.label)}`;
-      out.push(at('identity/results-total', 'error', sumMessage(cellName(totalDef, c), `${flat(edition.applications.total)} · ${totalDef.columns[c]!.label}`, range, named, t, sum), t.path));
+      // Result rows whose 总计 is blank but whose columns are filled: say what those columns add
+      // up to, so the message does not read as if the rows were empty (A2 names each blank 总计).
+      const unsummed = c === totalDef.totalColumn ? results.filter((r) => r.cells[c]?.value === null).map((r) => filledTotal(r.cells, c)).filter((f) => f !== undefined) : [];
+      const note = unsummed.length > 0 ? `；总计空白的行，其余各列已填数字之和为 ${unsummed.reduce((a, f) => a + f.value!, 0)}` : '';
+      out.push(at('identity/results-total', 'error', sumMessage(cellName(totalDef, c), `${flat(edition.applications.total)} · ${totalDef.columns[c]!.label}`, range, named, t, sum) + note, t.path));
     }
   });
 
@@ -182,7 +183,7 @@ function sumMessage(target: string, short: string, partsName: string, parts: { n
   return `${target}：${partsName}已填数字之和为 ${sum}${which}，${totalSays}`;
 }
 
-/** The 总计 of a row from its other cells, or undefined when they are blank too. */
+/** The sum of a row's cells other than its 总计, or undefined when they are blank too. */
 function filledTotal(cells: Figure[], totalColumn: number): Figure | undefined {
   const filled = cells.filter((f, i) => i !== totalColumn && f.value !== null);
   if (filled.length === 0) return undefined;

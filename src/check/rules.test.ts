@@ -115,15 +115,21 @@ describe('identity rules (spec §4)', () => {
     expect(a3.message).toContain('（一）至（六）已填数字之和为 805');
     expect(a3.message).toContain('（七）总计 · 总计 空白');
     expect(a.diagnostics.map((d) => d.message).join()).not.toContain('应为 0');
-    // Result rows with their 总计 blank but their columns filled: A3 counts their columns, A2 names the blank.
+    // Result rows with their 总计 blank but their columns filled (the report behind issue 15): A2
+    // names the blank 总计; A3 says the 总计 cells are blank and what their rows add up to.
     const b = check('2021', [
       [['applications', 'newlyReceived'], [800, 5, 0, 0, 0, 0]],
       [[...R, 'granted'], [800, 5, 0, 0, 0, 0, null]],
       [[...R, 'total'], [800, 5, 0, 0, 0, 0, 805]],
     ]);
-    expect(codes(b)).toEqual(['identity/row-total']);
-    expect(b.diagnostics[0]!.path).toEqual([...R, 'granted', 6]);
-    expect(b.diagnostics[0]!.message).toMatch(/已填数字之和为 805.*总计 空白/);
+    const blankTotal = b.diagnostics.find((d) => d.code === 'identity/row-total')!;
+    expect(blankTotal.path).toEqual([...R, 'granted', 6]);
+    expect(blankTotal.message).toMatch(/已填数字之和为 805.*总计 空白/);
+    const resultsTotal = b.diagnostics.find((d) => d.code === 'identity/results-total')!;
+    expect(resultsTotal.path).toEqual([...R, 'total', 6]);
+    expect(resultsTotal.message).toMatch(/（一）予以公开 等 \d+ 格空白|（其中 （一）予以公开/);
+    expect(resultsTotal.message).toContain('其余各列已填数字之和为 805');
+    expect(resultsTotal.message).not.toContain('应为 0');
     // Only 总计 filled (a local variant): the columns are named blank, not claimed to add up to 0.
     const c = check('2019', [
       [['applications', 'newlyReceived'], [null, null, null, null, null, null, 5]],
