@@ -4,7 +4,7 @@
  * their outcomes. Labels are read from the edition; only the words around them are written here.
  */
 import type { Edition } from '../../editions/types.js';
-import { CASE_UNITS, cell, CHANNEL, COUNT_UNITS, escape, REVIEW_GROUPS, REVIEW_OUTCOMES, reviewTarget, spoken, target, YEAR_NEXT, type PhraseDef } from './words.js';
+import { CASE_UNITS, cell, CHANNEL, COUNT_UNITS, escape, NOT_LAST_YEAR, REVIEW_GROUPS, REVIEW_OUTCOMES, reviewTarget, spoken, target, YEAR_NEXT, type PhraseDef } from './words.js';
 import { flat } from '../../editions/rows.js';
 
 /** The 三 and 四 phrases of an edition, in matching order (the more specific first). */
@@ -29,7 +29,7 @@ export function applicationDefs(edition: Edition): PhraseDef[] {
     },
     {
       id: 'applications.newlyReceived',
-      before: `${CHANNEL}(?:收到|受理|新收|接收|接到|新增)(?:了)?(?:(?:(?!其中|复议|诉讼|结转|涉及|关于|有关)[^，。；：！？]){0,24}?申请|(?:依申请公开|依申请)(?:政府信息)?(?:公开)?(?:事项)?)`,
+      before: `${NOT_LAST_YEAR}${CHANNEL}(?:收到|受理|新收|接收|接到|新增)(?:了)?(?:(?:(?!其中|复议|诉讼|结转|涉及|关于|有关)[^，。；：！？]){0,24}?申请|(?:依申请公开|依申请)(?:政府信息)?(?:公开)?(?:事项)?)`,
       units: COUNT_UNITS,
       target: target('received', total('newlyReceived')),
       sets: 'received',
@@ -38,7 +38,7 @@ export function applicationDefs(edition: Edition): PhraseDef[] {
     {
       id: 'applications.results.total',
       // Only after a boundary or 共/已/全部/全年/本机关…: `延期答复`, `当场答复`, `依法答复` are parts.
-      before: '(?:^|(?<=[，、：:；\\s（(共已均部计年度关局委办区县市处]))(?:办结|答复|办理完毕|处理完毕|办理完结)(?:了)?(?:政府信息公开)?(?:的)?(?:申请)?',
+      before: `${NOT_LAST_YEAR}(?:^|(?<=[，、：:；\\s（(共已均部计年度关局委办区县市处]))(?:办结|答复|办理完毕|处理完毕|办理完结)(?:了)?(?:政府信息公开)?(?:的)?(?:申请)?`,
       units: COUNT_UNITS,
       target: target('results', total('results.total')),
       notInBreakdown: true,
@@ -100,14 +100,14 @@ export function applicationDefs(edition: Edition): PhraseDef[] {
     { id: 'review.litigation.pending.after', after: `^\\s*(?:的)?行政诉讼(?:案件)?\\s*${REVIEW_OUTCOMES.pending}`, units: CASE_UNITS, target: reviewTarget('litigation', 'pending') },
     {
       id: 'review.litigationAfterReconsideration',
-      before: '(?:经)?(?:行政)?复议后(?:再)?(?:被)?(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件|案)?',
+      before: `${NOT_LAST_YEAR}(?:经)?(?:行政)?复议后(?:再)?(?:被)?(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件|案)?`,
       units: CASE_UNITS,
       target: reviewTarget('litigationAfter', 'total'),
       sets: 'litigationAfter',
     },
     {
       id: 'review.litigationDirect',
-      before: '(?:未经(?:行政)?复议)?直接(?:被)?(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件|案)?',
+      before: `${NOT_LAST_YEAR}(?:未经(?:行政)?复议)?直接(?:被)?(?:提起)?(?:行政)?(?:起诉|诉讼)(?:的)?(?:案件|案)?`,
       units: CASE_UNITS,
       target: reviewTarget('litigationDirect', 'total'),
       sets: 'litigationDirect',
@@ -115,14 +115,14 @@ export function applicationDefs(edition: Edition): PhraseDef[] {
     {
       // Not after `行政复议和…`: `行政复议和行政诉讼共 3 件` is a sum this table leaves out.
       id: 'review.litigation',
-      before: '(?<!复议(?:和|与|及|、|或|以及)(?:被提起|提起|被诉|被)?)(?:被提起|提起|被诉|应诉|发生|涉及)?行政诉讼(?:案件|案)?(?:的)?(?:案件|案)?',
+      before: `${NOT_LAST_YEAR}(?<!复议(?:和|与|及|、|或|以及)(?:被提起|提起|被诉|被)?)(?:被提起|提起|被诉|应诉|发生|涉及)?行政诉讼(?:案件|案)?(?:的)?(?:案件|案)?`,
       units: CASE_UNITS,
       target: reviewTarget('litigation', 'total'),
       sets: 'litigation',
     },
     {
       id: 'review.reconsideration',
-      before: '(?:被申请|申请|收到|发生|涉及|提起|办理|受理)?行政复议(?:申请|案件|案)?(?:的)?(?:案件|案)?',
+      before: `${NOT_LAST_YEAR}(?:被申请|申请|收到|发生|涉及|提起|办理|受理)?行政复议(?:申请|案件|案)?(?:的)?(?:案件|案)?`,
       units: CASE_UNITS,
       target: reviewTarget('reconsideration', 'total'),
       sets: 'reconsideration',

@@ -50,6 +50,9 @@ export const MONEY_UNITS = '万元|元';
 /** Channels: `网上受理申请 N 件` is a part of the received total, not the total. */
 export const CHANNEL = '(?<!(?:网上|网络|在线|线上|线下|当面|现场|窗口|信函|邮寄|邮件|传真|电话|书面|平台)[^，。；]{0,6})';
 
+/** Last year's figure quoted for comparison (`比上年收到申请…`, `去年被申请行政复议…`) is not this year's. */
+export const NOT_LAST_YEAR = '(?<!(?:上一?年度?|去年|同期)[^，。；]{0,12})';
+
 export const YEAR_NEXT = '(?:下一?年度?|下年)';
 export const REVIEW_OUTCOMES = {
   upheld: '(?:结果)?(?:被|予以|获得?|得到)?维持(?:原(?:具体)?(?:行政行为|决定|答复|处理)?)?',
