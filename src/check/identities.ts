@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { getEdition } from '../editions/index.js';
-import { cellName, figureRows, resultRowKeys, type FigureRowDef } from '../editions/rows.js';
+import { cellName, figureRows, flat, resultRowKeys, type FigureRowDef } from '../editions/rows.js';
 import type { Figure, Report, YamlPath } from '../model/report.js';
 
 /**
@@ -52,12 +52,13 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     if (total.computed) continue;
     if (n(total) !== sum) {
       if (def.table === 'applications') rowGaps.push({ at: def.key, gap: sum - n(total), rule: 'A2' });
-      const names = def.columns.filter((_, i) => i !== def.totalColumn).map((c) => c.label).join('、');
+      const columns = def.columns.filter((_, i) => i !== def.totalColumn);
+      const named = parts.map((f, i) => ({ name: columns[i]!.label, f }));
       out.push(
         at(
           def.table === 'review' ? 'identity/review-total' : 'identity/row-total',
           'error',
-          `${cellName(def, def.totalColumn)}：应为 ${sum}（${names}之和），实际填写 ${shown(total)}`,
+          sumMessage(cellName(def, def.totalColumn), def.columns[def.totalColumn]!.label, columns.map((c) => c.label).join('、'), named, total, sum),
           total.path,
         ),
       );
@@ -67,7 +68,8 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
   // A3: （七）总计 = the sum of every result row, per column.
   const totalDef = byKey.get('applications.results.total')!;
   const totalRow = row('applications.results.total');
-  const results = resultRowKeys(edition).map(row);
+  const resultDefs = resultRowKeys(edition).map((k) => byKey.get(k)!);
+  const results = resultDefs.map((d) => row(d.key));
   totalDef.columns.forEach((_, c) => {
     const t = totalRow.cells[c]!;
     const sum = results.reduce((s, r) => s + n(r.cells[c]), 0);
@@ -78,7 +80,14 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     if (t.computed) return;
     if (n(t) !== sum) {
       columnGaps.push({ at: c, gap: sum - n(t), rule: 'A3' });
-      out.push(at('identity/results-total', 'error', `${cellName(totalDef, c)}：应为 ${sum}（（一）至（六）各项之和），实际填写 ${shown(t)}`, t.path));
+      const named = resultDefs.map((d, i) => ({ name: `${d.labels.slice(1).map(flat).join('')}`, f: results[i]!.cells[c] }));
+      const numbering = (label: string) => /^（[一二三四五六七八九十]+）/.exec(label)?.[0] ?? label;
+      const range = `${numbering(edition.applications.results[0]!.label)}至${numbering(edition.applications.results.at(-1)!.label)}`;
+      // Result rows whose 总计 is blank but whose columns are filled: say what those columns add
+      // up to, so the message does not read as if the rows were empty (A2 names each blank 总计).
+      const unsummed = c === totalDef.totalColumn ? results.filter((r) => r.cells[c]?.value === null).map((r) => filledTotal(r.cells, c)).filter((f) => f !== undefined) : [];
+      const note = unsummed.length > 0 ? `；总计空白的行，其余各列已填数字之和为 ${unsummed.reduce((a, f) => a + f.value!, 0)}` : '';
+      out.push(at('identity/results-total', 'error', sumMessage(cellName(totalDef, c), `${flat(edition.applications.total)} · ${totalDef.columns[c]!.label}`, range, named, t, sum) + note, t.path));
     }
   });
 
@@ -98,11 +107,15 @@ export function checkIdentities(report: Report, at: At): Diagnostic[] {
     }
     if (left !== right) {
       columnGaps.push({ at: c, gap: left - right, rule: 'A1' });
+      const blanks = [N, P, totalRow, F].some((r) => r.cells[c]?.value === null) ? '（空白按 0 计）' : '';
+      // The 结转 that would balance the column, unless it would have to be negative.
+      const carried = left - n(totalRow.cells[c]);
+      const suggestion = carried >= 0 ? `；${cellName(fDef, c)}应为 ${carried}` : '';
       out.push(
         at(
           'identity/received-plus-carried',
           'error',
-          `${col.label}列不平衡：一、本年新收（${n(N.cells[c])}）加二、上年结转（${n(P.cells[c])}）等于 ${left}，而（七）总计（${n(totalRow.cells[c])}）加四、结转下年度继续办理（${n(F.cells[c])}）等于 ${right}；${cellName(fDef, c)}应为 ${left - n(totalRow.cells[c])}`,
+          `${col.label}列不平衡：一、本年新收（${shown(N.cells[c])}）加二、上年结转（${shown(P.cells[c])}）等于 ${left}，而（七）总计（${shown(totalRow.cells[c])}）加四、结转下年度继续办理（${shown(F.cells[c])}）等于 ${right}${blanks}${suggestion}`,
           F.cells[c]!.path,
         ),
       );
@@ -150,4 +163,30 @@ function suspectCells(report: Report, rowGaps: Gap[], columnGaps: Gap[], byKey: 
     out.push(at('identity/suspect-cell', 'error', `${cellName(def, col)}：所在行的总计和所在列的合计都相差 ${Math.abs(r.gap)}，很可能是这个数字（${shown(cell)}）填错了`, cell.path));
   }
   return out;
+}
+
+/** Blank parts are named one by one up to this many, then counted. */
+const LISTED_BLANKS = 4;
+
+/**
+ * The message of a total that is not the sum of its parts. With every cell filled: `应为 805
+ * （…之和），实际填写 800`. With blanks (spec §4.4 counts them as 0) it never says `应为 0` as if the
+ * row were empty: it names the blank cells and gives the sum of the filled ones — `（一）至（六）
+ * 已填数字之和为 805，而（七）总计 · 总计 空白`.
+ */
+function sumMessage(target: string, short: string, partsName: string, parts: { name: string; f: Figure | undefined }[], total: Figure, sum: number): string {
+  const blanks = parts.filter((p) => p.f === undefined || p.f.value === null);
+  if (blanks.length === 0 && total.value !== null) return `${target}：应为 ${sum}（${partsName}之和），实际填写 ${total.text}`;
+  const totalSays = `而${short} ${total.value === null ? '空白' : `填写 ${total.text}`}`;
+  if (blanks.length === parts.length) return `${target}：${partsName}均空白，${totalSays}`;
+  const which = blanks.length === 0 ? '' : `（其中 ${blanks.slice(0, LISTED_BLANKS).map((b) => b.name).join('、')}${blanks.length > LISTED_BLANKS ? ` 等 ${blanks.length} 格` : ''}空白）`;
+  return `${target}：${partsName}已填数字之和为 ${sum}${which}，${totalSays}`;
+}
+
+/** The sum of a row's cells other than its 总计, or undefined when they are blank too. */
+function filledTotal(cells: Figure[], totalColumn: number): Figure | undefined {
+  const filled = cells.filter((f, i) => i !== totalColumn && f.value !== null);
+  if (filled.length === 0) return undefined;
+  const value = filled.reduce((s, f) => s + f.value!, 0);
+  return { ...cells[totalColumn]!, value, text: String(value) };
 }

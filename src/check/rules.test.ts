@@ -103,6 +103,47 @@ describe('identity rules (spec §4)', () => {
     expect(codes(check('2021', [[['review', 'litigationDirect'], [1, 1, 0, 0, 2]]]))).toEqual([]);
   });
 
+  it('with blank cells the message names them and gives the sum of the filled ones, never 应为 0 (issue 15)', () => {
+    // （七）总计 · 总计 left blank while the result rows add up to 805.
+    const a = check('2021', [
+      [['applications', 'newlyReceived'], [805, 0, 0, 0, 0, 0]],
+      [[...R, 'granted'], [805, 0, 0, 0, 0, 0]],
+      [[...R, 'total'], [805, 0, 0, 0, 0, 0, null]],
+    ]);
+    const a3 = a.diagnostics.find((d) => d.code === 'identity/results-total')!;
+    expect(a3.path).toEqual([...R, 'total', 6]);
+    expect(a3.message).toContain('（一）至（六）已填数字之和为 805');
+    expect(a3.message).toContain('（七）总计 · 总计 空白');
+    expect(a.diagnostics.map((d) => d.message).join()).not.toContain('应为 0');
+    // Result rows with their 总计 blank but their columns filled (the report behind issue 15): A2
+    // names the blank 总计; A3 says the 总计 cells are blank and what their rows add up to.
+    const b = check('2021', [
+      [['applications', 'newlyReceived'], [800, 5, 0, 0, 0, 0]],
+      [[...R, 'granted'], [800, 5, 0, 0, 0, 0, null]],
+      [[...R, 'total'], [800, 5, 0, 0, 0, 0, 805]],
+    ]);
+    const blankTotal = b.diagnostics.find((d) => d.code === 'identity/row-total')!;
+    expect(blankTotal.path).toEqual([...R, 'granted', 6]);
+    expect(blankTotal.message).toMatch(/已填数字之和为 805.*总计 空白/);
+    const resultsTotal = b.diagnostics.find((d) => d.code === 'identity/results-total')!;
+    expect(resultsTotal.path).toEqual([...R, 'total', 6]);
+    expect(resultsTotal.message).toMatch(/（一）予以公开 等 \d+ 格空白|（其中 （一）予以公开/);
+    expect(resultsTotal.message).toContain('其余各列已填数字之和为 805');
+    expect(resultsTotal.message).not.toContain('应为 0');
+    // Only 总计 filled (a local variant): the columns are named blank, not claimed to add up to 0.
+    const c = check('2019', [
+      [['applications', 'newlyReceived'], [null, null, null, null, null, null, 5]],
+      [[...R, 'granted'], [5, null, null, null, null, null]],
+    ]);
+    const a2 = c.diagnostics.find((d) => d.code === 'identity/row-total')!;
+    expect(a2.message).toContain('自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他均空白');
+    expect(a2.message).toContain('总计 填写 5');
+    expect(a2.message).not.toContain('应为 0');
+    // Some blank: listed by name.
+    const d = check('2021', [[['review', 'reconsideration'], [1, null, null, 1, 3]]]);
+    expect(d.diagnostics[0]!.message).toMatch(/已填数字之和为 2（其中 结果纠正、其他结果空白），而总计 填写 3/);
+  });
+
   it('blank cells count as 0 in every identity', () => {
     const c = check('2019', [
       [['applications', 'newlyReceived'], [1, null, null, null, null, null, 1]],
@@ -156,12 +197,12 @@ describe('soft checks (spec §4.4)', () => {
     expect(codes(ok)).toEqual([]);
   });
 
-  it('prose diagnostics point at the quoted words inside a block of prose', () => {
+  it('prose diagnostics point at the quoted number inside a block of prose', () => {
     const text = reportYaml('2021').replace(/^overview: \|.*\n(  .*\n|\n)*/m, 'overview: |\n  第一段。\n\n  第二段，全年共收到政府信息公开申请9件。\n');
     const c = checkText(text, 'r.yaml');
     const d = c.diagnostics.find((x) => x.code === 'prose/received-mismatch')!;
     const lines = text.split('\n');
-    expect(lines[d.line - 1]!.slice(d.column - 1)).toMatch(/^收到政府信息公开申请9件/);
+    expect(lines[d.line - 1]!.slice(d.column - 1)).toMatch(/^9件/);
   });
 
   it('prose/todo fires while scaffold markers are left in', () => {

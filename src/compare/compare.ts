@@ -14,7 +14,8 @@ export interface CompareInput {
 export interface Comparison {
   /** The files in year order. */
   columns: { file: string; year: number; agency: string; edition: string }[];
-  rows: { label: string; values: (number | null)[] }[];
+  /** `values` for arithmetic; `printed` as each report prints them (money keeps its decimals). */
+  rows: { label: string; values: (number | null)[]; printed: (string | null)[] }[];
   /** X1–X3 (spec §4.3) between each consecutive pair, placed in the later file, naming the earlier. */
   diagnostics: Diagnostic[];
 }
@@ -34,7 +35,11 @@ export function compareReports(inputs: CompareInput[]): Comparison {
   }
   return {
     columns: sorted.map((s) => ({ file: s.file, year: s.report.year, agency: s.report.agency, edition: s.report.edition })),
-    rows: KEY_FIGURES.map((k) => ({ label: k.label, values: sorted.map((s) => k.read(s.report)) })),
+    rows: KEY_FIGURES.map((k) => {
+      const values = sorted.map((s) => k.read(s.report));
+      const printed = sorted.map((s, i) => (k.print ? k.print(s.report) : values[i] === null ? null : String(values[i])));
+      return { label: k.label, values, printed };
+    }),
     diagnostics,
   };
 }

@@ -4,6 +4,8 @@ import type { Report } from '../model/report.js';
 export interface KeyFigure {
   label: string;
   read: (r: Report) => number | null;
+  /** How the report prints it, where that is not the number itself: money keeps its spelling (`5949.088667`, `7.463万元`). */
+  print?: (r: Report) => string | null;
 }
 
 const TOTAL = 6;
@@ -16,8 +18,12 @@ const group = (r: Report, prefix: string): number | null => {
   const keys = Object.keys(r.rows).filter((k) => k === prefix || k.startsWith(`${prefix}.`));
   return keys.length === 0 ? null : keys.reduce((s, k) => s + (cell(r, k, TOTAL) ?? 0), 0);
 };
-const byEdition = (r: Report, e2019: () => number | null, e2021: () => number | null) => (r.edition === '2019' ? e2019() : e2021());
-const money = (r: Report, key: string, col: number): number | null => cell(r, key, col);
+const byEdition = <T>(r: Report, e2019: () => T, e2021: () => T): T => (r.edition === '2019' ? e2019() : e2021());
+/** A money cell as printed; a blank counts as 0, as in `cell`. */
+const printedMoney = (r: Report, key: string, col: number): string | null => {
+  const row = r.rows[key];
+  return row ? row.cells[col]?.text || '0' : null;
+};
 
 /**
  * The key figures of a report, the same for both editions where the concept is the same
@@ -42,5 +48,9 @@ export const KEY_FIGURES: KeyFigure[] = [
   { label: '行政许可 · 处理决定数量', read: (r) => byEdition(r, () => cell(r, 'proactive.item5.licensing', 2), () => cell(r, 'proactive.item5.licensing', 0)) },
   { label: '行政处罚 · 处理决定数量', read: (r) => byEdition(r, () => cell(r, 'proactive.item6.penalty', 2), () => cell(r, 'proactive.item6.penalty', 0)) },
   { label: '行政强制 · 处理决定数量', read: (r) => byEdition(r, () => cell(r, 'proactive.item6.enforcement', 2), () => cell(r, 'proactive.item6.enforcement', 0)) },
-  { label: '行政事业性收费 · 本年收费金额（万元，2021 年版）', read: (r) => byEdition(r, () => null, () => money(r, 'proactive.item8.fees', 0)) },
+  {
+    label: '行政事业性收费 · 本年收费金额（万元，2021 年版）',
+    read: (r) => byEdition(r, () => null, () => cell(r, 'proactive.item8.fees', 0)),
+    print: (r) => byEdition(r, () => null, () => printedMoney(r, 'proactive.item8.fees', 0)),
+  },
 ];

@@ -20,7 +20,8 @@ export class TemplateError extends Error {
 
 export type TextContext = ReadonlyMap<string, string>;
 
-type Node = { type: string; loc?: { start: { line: number } } | null };
+type Loc = { start: { line: number; column: number } };
+type Node = { type: string; loc?: Loc | null };
 type PathNode = Node & { original: string; data: boolean; parts: string[] };
 type MustacheNode = Node & { path: PathNode | Node; params: unknown[]; hash?: unknown };
 
@@ -44,11 +45,36 @@ function parse(template: string): Node[] {
 /** Renders `{{a.b}}` placeholders from `context`; text without `{{` is returned as is. */
 export function renderText(template: string, context: TextContext): string {
   if (!template.includes('{{')) return template;
-  let out = '';
+  return renderPieces(template, context).map((p) => p.text).join('');
+}
+
+/**
+ * A piece of rendered text: literal text of the template, or the value of a placeholder, with
+ * the offset in the template where it comes from (so a check can point into the YAML source).
+ */
+export interface TextPiece {
+  text: string;
+  /** Offset in the template of the piece's first character (of the `{{` for a placeholder). */
+  from: number;
+  placeholder: boolean;
+}
+
+/** `renderText`, piece by piece: the rendered text is the pieces' texts joined. */
+export function renderPieces(template: string, context: TextContext): TextPiece[] {
+  if (!template.includes('{{')) return [{ text: template, from: 0, placeholder: false }];
+  const lineStarts = [0];
+  for (let i = template.indexOf('\n'); i >= 0; i = template.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (loc: Loc | null | undefined): number => (loc ? (lineStarts[loc.start.line - 1] ?? 0) + loc.start.column : 0);
+  const out: TextPiece[] = [];
   for (const node of parse(template)) {
     const line = node.loc?.start.line ?? 1;
-    if (node.type === 'ContentStatement') out += (node as Node & { value: string }).value;
-    else if (node.type === 'CommentStatement') continue;
+    if (node.type === 'ContentStatement') {
+      const value = (node as Node & { value: string }).value;
+      // The loc covers the original text; `\{{` escapes and `{{~` trimming make the value shorter.
+      const from = offset(node.loc);
+      const original = template.slice(from, from + value.length + 64);
+      out.push({ text: value, from: from + Math.max(0, original.indexOf(value)), placeholder: false });
+    } else if (node.type === 'CommentStatement') continue;
     else if (node.type === 'MustacheStatement') {
       const m = node as MustacheNode;
       const p = m.path as PathNode;
@@ -58,7 +84,7 @@ export function renderText(template: string, context: TextContext): string {
       const name = p.parts.join('.');
       const value = context.get(name);
       if (value === undefined) throw new TemplateError('template/unknown-placeholder', `没有名为“${name}”的数据可供引用`, line);
-      out += value;
+      out.push({ text: value, from: offset(node.loc), placeholder: true });
     } else {
       throw new TemplateError('template/unsupported', '不支持 {{#…}}、{{>…}} 等模板语法：只能写 {{数据名称}}', line);
     }

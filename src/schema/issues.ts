@@ -4,6 +4,7 @@ import { closest } from '../diagnostics/suggest.js';
 import type { Edition } from '../editions/index.js';
 import { figureRows } from '../editions/rows.js';
 import type { YamlPath } from '../model/report.js';
+import { dashCell } from './dashCells.js';
 import { fieldName } from './names.js';
 import { schemaFor } from './schema.js';
 
@@ -31,6 +32,8 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, edition: Edition, ra
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const name = fieldName(edition, path);
   const input = valueAt(raw, path);
+  const dash = dashCell(path, input, name, diag);
+  if (dash) return [dash];
   switch (issue.code) {
     case 'unrecognized_keys': {
       const candidates = Object.keys(shapeAt(schemaFor(edition.id), path));

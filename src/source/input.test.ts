@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBytes, checkText } from '../pipeline.js';
 import { reportYaml } from '../../test/support/reports.js';
+import { loadYaml } from './load.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
@@ -133,5 +134,61 @@ describe('figures keep their printed form', () => {
     expect(row.cells[6]).toMatchObject({ value: 1, text: '1', computed: true });
     const total = c.report!.rows['applications.results.total']!;
     expect(total.cells[1]).toMatchObject({ value: null, text: '', computed: true });
+  });
+});
+
+describe('SourceFile.positionIn', () => {
+  it('finds text inside a block scalar, not in the comment of its header', () => {
+    const loaded = loadYaml('overview: |- # 一、总体情况\n  第一段。\n\n  收到申请一件，其中一件予以公开。\n', 'r.yaml');
+    if (!loaded.ok) throw new Error('parse');
+    expect(loaded.source.positionIn(['overview'], '一')).toEqual({ line: 2, column: 4 });
+    expect(loaded.source.positionIn(['overview'], '一', 1)).toEqual({ line: 4, column: 7 });
+    expect(loaded.source.positionIn(['overview'], '一', 2)).toEqual({ line: 4, column: 12 });
+    expect(loaded.source.positionIn(['overview'], '第一段')).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe('a figure cell written “/” or “—” (issue 15)', () => {
+  const base = reportYaml('2021');
+  const run = (from: string, to: string) => {
+    const text = base.replace(from, to);
+    expect(text).not.toBe(base);
+    const c = checkText(text, 'r.yaml');
+    return { c, lines: text.split('\n') };
+  };
+  it('is one clear error at the cell, saying to leave it blank (null) or write 0', () => {
+    for (const [from, to, written] of [
+      ['penalty: 0', 'penalty: /', '/'],
+      ['penalty: 0', 'penalty: —', '—'],
+      ['penalty: 0', 'penalty: "-"', '"-"'],
+      ['fees: 0', 'fees: ——', '——'],
+      ['rules: [ 0, 0, 0 ]', 'rules: [ 0, ／, 0 ]', '／'],
+      ['noticesIssued: 0', 'noticesIssued: 无', '无'],
+      ['amountNotified: 0', 'amountNotified: —', '—'],
+    ] as const) {
+      const { c, lines } = run(from, to);
+      expect(codes(c.diagnostics), to).toEqual(['schema/dash-cell']);
+      const d = c.diagnostics[0]!;
+      expect(d.severity).toBe('error');
+      expect(d.message).toContain('null');
+      expect(d.message).toContain('0');
+      expect(lines[d.line - 1]!.slice(d.column - 1).startsWith(written), to).toBe(true);
+    }
+    const { c } = run('reconsideration: [ 0, 0, 0, 0 ]', 'reconsideration: [ 0, /, —, 0 ]');
+    expect(c.diagnostics.map((d) => [d.code, d.path.join('.')])).toEqual([
+      ['schema/dash-cell', 'review.reconsideration.1'],
+      ['schema/dash-cell', 'review.reconsideration.2'],
+    ]);
+    expect(c.diagnostics[0]!.message).toContain('行政复议 · 结果纠正');
+  });
+  it('a lone - inside [ ] (a YAML syntax error) gets one Chinese message at the dash', () => {
+    const { c, lines } = run('reconsideration: [ 0, 0, 0, 0 ]', 'reconsideration: [ 0, -, 0, 0 ]');
+    expect(codes(c.diagnostics)).toEqual(['yaml/syntax']);
+    const d = c.diagnostics[0]!;
+    expect(d.message).toContain('null');
+    expect(lines[d.line - 1]!.slice(d.column - 1)).toMatch(/^-, 0, 0 \]/);
+  });
+  it('other text in a cell keeps its own message', () => {
+    expect(codes(run('penalty: 0', 'penalty: 三').c.diagnostics)).toEqual(['schema/not-a-number']);
   });
 });

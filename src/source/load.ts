@@ -87,8 +87,17 @@ export function loadYaml(text: string, file: string): LoadResult {
     ...at(t.offset),
     path: [],
   }));
+  // A lone `-` in a flow list (`[0, -, 0]`, a table's "not applicable") is read as a block list
+  // and gives three errors; one message says what to write instead.
+  const dashes = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported above, at the tag, naming it
+    const dashAt = loneDashAt(text, e.pos[0]);
+    if (dashAt >= 0) {
+      if (!dashes.has(dashAt)) diagnostics.push({ code: 'yaml/syntax', severity: 'error', message: '写法错误：方括号里单独的“-”不是数字（会被当作列表的开头）。不适用或没有数字的单元格请写“null”（打印为空白）或写 0', file, ...at(dashAt), path: [] });
+      dashes.add(dashAt);
+      continue;
+    }
     diagnostics.push({
       code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
       severity: 'error',
@@ -107,8 +116,8 @@ export function loadYaml(text: string, file: string): LoadResult {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = e instanceof Error && /alias/i.test(e.message)
-      ? `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT} 次），文件可能是恶意构造的`
-      : `无法读取 YAML：${e instanceof Error ? e.message : String(e)}`;
+      ? `别名（*名称）展开过多（上限 ${MAX_ALIAS_COUNT} 次），文件可能是恶意构造的`
+      : '无法读取这个文件的内容';
     return { ok: false, diagnostics: [{ code: 'yaml/alias-limit', severity: 'error', message, file, line: 1, column: 1, path: [] }] };
   }
   if (value === null || value === undefined) {
@@ -151,10 +160,13 @@ export function loadYaml(text: string, file: string): LoadResult {
       const { node } = nearest(path);
       const needle = snippet.trim().slice(0, 12);
       if (node?.range && needle) {
-        const within = text.slice(node.range[0], node.range[1]);
+        // A block scalar's range opens with its header (`|- # 一、总体情况`): the text starts on the next line.
+        const header = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? text.indexOf('\n', node.range[0]) + 1 : 0;
+        const start = header > 0 && header < node.range[1] ? header : node.range[0];
+        const within = text.slice(start, node.range[1]);
         let i = within.indexOf(needle);
         for (let k = 0; k < occurrence && i >= 0; k++) i = within.indexOf(needle, i + needle.length);
-        if (i >= 0) return at(node.range[0] + i);
+        if (i >= 0) return at(start + i);
       }
       return this.positionOf(path);
     },
@@ -167,6 +179,13 @@ export function loadYaml(text: string, file: string): LoadResult {
     },
   };
   return { ok: true, source };
+}
+
+/** Offset of the lone `-` item of a flow list (`[0, -, 0]`) that a YAML error at `offset` is about, or -1. */
+function loneDashAt(text: string, offset: number): number {
+  const at = text[offset] === '-' ? offset : text[offset - 1] === '-' && /[,\]]/.test(text[offset] ?? '') ? offset - 1 : -1;
+  if (at < 0 || !/^-\s*[,\]]/.test(text.slice(at, at + 8)) || !/[[,]\s*$/.test(text.slice(Math.max(0, at - 8), at))) return -1;
+  return at;
 }
 
 const refusal = (code: Refused['code'], file: string, pos: Position): Diagnostic => ({

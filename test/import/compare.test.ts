@@ -47,6 +47,18 @@ describe('nianbao compare', () => {
     expect(rows.every((x) => x.length === 3)).toBe(true);
   });
 
+  it('keeps money as printed: 5949.088667 stays 5949.088667 in the table, --csv and --html (issue 15)', async () => {
+    const money = (text: string, value: string) => text.replace(/^(\s*fees: )0\b/m, `$1${value}`);
+    const a = tempFile('m-2021.yaml', money(y2021, '5949.088667'));
+    const b = tempFile('m-2022.yaml', money(y2022, '7.4630'));
+    const label = '行政事业性收费 · 本年收费金额';
+    const text = await runCli(['compare', a, b]);
+    expect(text.stdout.split('\n').find((l) => l.startsWith(label))).toMatch(/\s5949\.088667\s+7\.4630$/);
+    const csv = await runCli(['compare', '--csv', a, b]);
+    expect(csv.stdout.replace(/^\ufeff/, '').split('\r\n').find((l) => l.startsWith(label))!.split(',').slice(1)).toEqual(['5949.088667', '7.4630']);
+    expect((await runCli(['compare', '--html', a, b])).stdout).toContain('<td>5949.088667</td>');
+  });
+
   it('--html gives a page with a table and the findings', async () => {
     const r = await runCli(['compare', '--html', tempFile('a.yaml', y2021), tempFile('c.yaml', broken2022())]);
     expect(r.stdout).toMatch(/^<!DOCTYPE html>/);

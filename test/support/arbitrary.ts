@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { problemsEmpty } from '../../src/check/proseWords.js';
 import { tableLabelIds } from '../../src/compose/tables.js';
 import { getEdition } from '../../src/editions/index.js';
 import { figureRows, resultRowKeys, type FigureColumnDef, type FigureRowDef } from '../../src/editions/rows.js';
 import type { EditionId } from '../../src/model/report.js';
+import { parseProse } from '../../src/schema/prose.js';
 
 /** A generated report: its YAML text and the figures it should print. */
 export interface GeneratedReport {
@@ -300,7 +302,8 @@ function build(r: Choices): GeneratedReport {
   });
 
   if (r.tableText) set('applications.text', r.tableText);
-  data.problems = r.problems;
+  // 五 that says nothing (only headings, only 无) is itself a warning (prose/problems-empty).
+  data.problems = problemsEmpty(parseProse(r.problems, ['problems'])) === null ? r.problems : `${r.problems}\n\n政策解读形式较单一。`;
   if (r.other) data.other = r.other;
   if (r.edition === '2021') {
     // Unpaid fees in the 总计 column ask for fee notices in 六 (a plausibility warning otherwise).
