@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../../diagnostics/format.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { composeChecked } from '../../pipeline.js';
+import { checkText, composeChecked } from '../../pipeline.js';
 import type { OutputFormat, Renderer, RenderWarning } from '../../render/types.js';
 import { readChecked } from '../check.js';
 import { outputStem } from '../output.js';
@@ -13,7 +13,7 @@ import type { RendererTable } from './renderers.js';
  * the main thread. Events go out through `emit`; a renderer that throws fails only its format.
  */
 export async function runJob(spec: JobSpec, table: RendererTable, emit: (event: JobEvent) => void): Promise<void> {
-  const checked = await readChecked(spec.file);
+  const checked = spec.text !== undefined ? checkText(spec.text, spec.file) : await readChecked(spec.file);
   const failed = hasErrors(checked.diagnostics);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
   emit({

@@ -8,6 +8,8 @@ import type { FontShareHandle } from './fontShare.js';
 export interface JobSpec {
   id: number;
   file: string;
+  /** The YAML itself (the editor's render API): checked as `file` names it, nothing read from disk. */
+  text?: string;
   formats: OutputFormat[];
   options: RenderOptions;
 }
