@@ -9,6 +9,7 @@ const HELP = `nianbao — 政府信息公开工作年度报告生成器
   nianbao check [--json] [--previous 上年.yaml] 文件…    检查数据和勾稽关系
   nianbao render 文件或通配符… [-o 文件夹] [--docx] [--pdf] [--html] [--watch] [--jobs N]
                                                         生成 DOCX / PDF / HTML（多个文件并行，显示进度）
+  nianbao edit 文件.yaml | --new … -o 文件 | --from 上年.yaml -o 文件  在浏览器中按正式表格填写、检查、保存、生成
   nianbao import 文件                                    把已发布的年报（.docx / .html / .txt）导入为 YAML（输出到标准输出）
   nianbao compare 年度1.yaml 年度2.yaml… [--html|--csv]  同一机关几个年度的关键数字对比和跨年度核对
   nianbao merge 文件… --agency 汇总机关 --year 年度      把多个机关同一年度的年报汇总为一份（表格相加，文字待填写）
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import.js')).runImport,
   compare: async () => (await import('./compare.js')).runCompare,
   merge: async () => (await import('./merge.js')).runMerge,
+  edit: async () => (await import('./edit.js')).runEdit,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -58,7 +58,7 @@ export async function startEditorServer(config: EditorServerConfig): Promise<Run
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routes.get(url.pathname);
-    const refused = refuse(req, url, guard, route?.write ?? true);
+    const refused = refuse(req, url, guard, route?.write ?? false);
     if (refused) {
       req.resume();
       return sendError(res, refused.status, refused.message);
