@@ -231,23 +231,31 @@ function refresh(): void {
   for (const field of fields.values()) {
     const msgs = placed.byField.get(field.key) ?? [];
     const errors = msgs.some((d) => d.severity === 'error');
-    field.input.setAttribute('aria-invalid', String(errors));
-    field.input.classList.toggle('nb-warn', !errors && msgs.length > 0);
-    field.message.textContent = msgs.map((d) => `${d.severity === 'error' ? '错误' : d.code === 'import/unsure' ? '待核对' : '警告'}：${d.message}`).join('\n');
-    field.message.hidden = msgs.length === 0;
+    // Only what changed is written: a keystroke touches a few fields, not the form's layout.
+    setAttr(field.input, 'aria-invalid', String(errors));
+    if (field.input.classList.contains('nb-warn') !== (!errors && msgs.length > 0)) field.input.classList.toggle('nb-warn');
+    const text = msgs.map((d) => `${d.severity === 'error' ? '错误' : d.code === 'import/unsure' ? '待核对' : '警告'}：${d.message}`).join('\n');
+    if (field.message.textContent !== text) field.message.textContent = text;
+    if (field.message.hidden !== (msgs.length === 0)) field.message.hidden = msgs.length === 0;
     const described = [(field.input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && id !== field.message.id), msgs.length > 0 ? [field.message.id] : []].flat();
-    if (described.length > 0) field.input.setAttribute('aria-describedby', described.join(' '));
-    else field.input.removeAttribute('aria-describedby');
+    setAttr(field.input, 'aria-describedby', described.length > 0 ? described.join(' ') : null);
     const binding = field.kind === 'cell' ? state.form?.cells.get(field.key) : undefined;
     if (binding) {
-      (field.input as HTMLInputElement).placeholder = binding.computed;
-      if (document.activeElement !== field.input && field.input.value !== binding.text) field.input.value = binding.text;
+      const input = field.input as HTMLInputElement;
+      if (input.placeholder !== binding.computed) input.placeholder = binding.computed;
+      if (document.activeElement !== input && input.value !== binding.text) input.value = binding.text;
     }
   }
   renderList(checked.diagnostics, placed.target);
   performance.measure('nianbao:check', { start: started });
   document.title = `${dirty() ? '● ' : ''}${state.info.file} — 年报编辑`;
   schedulePreview();
+}
+
+function setAttr(node: Element, name: string, value: string | null): void {
+  if (node.getAttribute(name) === value) return;
+  if (value === null) node.removeAttribute(name);
+  else node.setAttribute(name, value);
 }
 
 let listSignature = '';
