@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../src/pipeline.js';
 import { CHROMIUM, launchChromium } from './support/browser.js';
@@ -160,6 +161,50 @@ describe('nianbao edit in Chromium', () => {
     const next = checkText(readFileSync(file, 'utf8'), file).report!;
     expect(next.year).toBe(2022);
     expect(next.rows['applications.carriedOver']!.cells.slice(0, 6).map((c) => String(c.value))).toEqual(forward);
+  });
+
+  it('local rows (sub-rows) are shown and editable; the preview follows; output/ is written as render does', async () => {
+    writeFileSync(join(dir, 'daxing.yaml'), data('daxing-kw-2020.yaml'));
+    const page = await open(['daxing.yaml']);
+    const sub = '第二十条第（五）项 其他对外管理服务事项 · 第1个分项';
+    await page.getByRole('textbox', { name: `${sub} · 行名称`, exact: true }).fill('行政检查（含抽查）');
+    await cell(page, `${sub} · 处理决定数量`).fill('5');
+    await expect.poll(() => page.locator('#nb-preview').getAttribute('srcdoc'), { timeout: 5000 }).toContain('行政检查（含抽查）');
+    await page.getByRole('button', { name: '生成到 output 文件夹' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 }).toContain('已生成');
+    const saved = parseYaml(readFileSync(join(dir, 'daxing.yaml'), 'utf8')) as { proactive: { item5: { otherServices: { subRows: { label: string; values: number[] }[] } } } };
+    expect(saved.proactive.item5.otherServices.subRows[0]).toEqual({ label: '行政检查（含抽查）', values: [0, 0, 5] });
+    expect(readdirSync(join(dir, 'output')).sort()).toEqual(['北京市大兴区科学技术委员会-2020.docx', '北京市大兴区科学技术委员会-2020.html', '北京市大兴区科学技术委员会-2020.pdf']);
+    expect(readFileSync(join(dir, 'output', '北京市大兴区科学技术委员会-2020.html'), 'utf8')).toContain('行政检查（含抽查）');
+  });
+
+  it('a file changed on disk since it was opened is not overwritten: saving offers to reload', async () => {
+    const file = join(dir, 'conflict.yaml');
+    writeFileSync(file, ORIGINAL);
+    const page = await open(['conflict.yaml']);
+    await cell(page, NATURAL).fill('102');
+    const other = ORIGINAL.replace('[120, 9,', '[121, 9,');
+    writeFileSync(file, other); // another program saves the file meanwhile
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '文件已被修改' });
+    await dialog.waitFor();
+    expect(readFileSync(file, 'utf8')).toBe(other);
+    await dialog.getByRole('button', { name: '重新载入磁盘上的文件' }).click();
+    await expect.poll(() => cell(page, NATURAL).inputValue()).toBe('121');
+  });
+
+  it('importing a published Word file fills a new report, its 待核对 notes on the cells they concern', async () => {
+    const file = join(dir, 'imported.yaml');
+    const page = await open(['--new', '--agency', '临时', '--year', '2021', '-o', 'imported.yaml']);
+    await page.locator('#nb-import').setInputFiles(new URL('./fixtures/import/shijianju-2021.docx', import.meta.url).pathname);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已导入');
+    const licensing = cell(page, '第二十条第（五）项 行政许可 · 本年处理决定数量');
+    expect(await licensing.inputValue()).toBe('3');
+    const described = await licensing.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    expect(described).toContain('待核对');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => existsSync(file)).toBe(true);
+    expect(checkText(readFileSync(file, 'utf8'), file).report?.agency).not.toBe('临时');
   });
 
   for (const [label, width, height] of [['desktop', 1400, 1000], ['phone', 390, 844]] as const) {

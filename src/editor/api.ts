@@ -29,7 +29,12 @@ export class ApiError extends Error {
 const token = new URLSearchParams(location.search).get('t') ?? '';
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(path, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'x-nianbao-token': token }, cache: 'no-store' });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'x-nianbao-token': token }, cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, '无法连接编辑服务：运行 nianbao edit 的窗口可能已经关闭，请重新运行后再试（页面上的修改还在，可先复制保存）');
+  }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     const message = typeof body.error === 'string' ? body.error : `请求失败（${res.status}）`;

@@ -26,6 +26,8 @@ interface State {
   info: SessionInfo;
   text: string;
   saved: string;
+  /** The file exists on disk (false for `--new` and `--from` until the first save). */
+  written: boolean;
   base: string;
   previous: Checked | undefined;
   checked: Checked | undefined;
@@ -47,7 +49,7 @@ const PROSE_HELP_ID = 'nb-prose-help';
 async function start(): Promise<void> {
   const info = await api.session();
   const previous = info.previous ? checkText(info.previous.text, info.previous.file) : undefined;
-  state = { info, text: info.text, saved: info.kind === 'file' ? info.text : '', base: info.base, previous, checked: undefined, source: undefined, edition: undefined, form: undefined, signature: '', unsure: [], lastProse: undefined };
+  state = { info, text: info.text, saved: info.text, written: info.kind === 'file', base: info.base, previous, checked: undefined, source: undefined, edition: undefined, form: undefined, signature: '', unsure: [], lastProse: undefined };
   $('nb-file').textContent = info.file + (info.kind === 'file' ? '' : '（新文件，保存后写入）');
   const notes = $('nb-notes');
   notes.replaceChildren(...info.notes.map((n) => el('li', { textContent: n })));
@@ -248,7 +250,7 @@ function refresh(): void {
   }
   renderList(checked.diagnostics, placed.target);
   performance.measure('nianbao:check', { start: started });
-  document.title = `${dirty() ? '● ' : ''}${state.info.file} — 年报编辑`;
+  document.title = `${dirty() || !state.written ? '● ' : ''}${state.info.file} — 年报编辑`;
   schedulePreview();
 }
 
@@ -258,7 +260,7 @@ function setAttr(node: Element, name: string, value: string | null): void {
   else node.setAttribute(name, value);
 }
 
-let listSignature = '';
+let listSignature: string | undefined;
 function renderList(diagnostics: Diagnostic[], target: Map<Diagnostic, string | undefined>): void {
   const signature = diagnostics.map((d) => `${d.code}|${d.line}|${d.column}|${d.message}`).join('\n');
   if (signature === listSignature) return;
@@ -321,6 +323,7 @@ async function save(): Promise<boolean> {
     const r = await api.save(state.text, state.base);
     state.base = r.base;
     state.saved = state.text;
+    state.written = true;
     setStatus(r.written ? `已保存：${state.info.file}` : '没有修改，文件保持原样');
     document.title = `${state.info.file} — 年报编辑`;
     return true;
@@ -364,7 +367,7 @@ async function download(format: string): Promise<void> {
 }
 
 async function writeOutputs(): Promise<void> {
-  if ((dirty() || state.info.kind !== 'file') && !(await save())) return;
+  if ((dirty() || !state.written) && !(await save())) return;
   setStatus(`正在生成到 ${state.info.outDir}/…`);
   try {
     const r = await api.output(state.base);
