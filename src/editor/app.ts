@@ -99,7 +99,10 @@ function update(text: string, rebuild = false): void {
   state.text = text;
   const loaded = loadYaml(text, state.info.file);
   state.source = loaded.ok ? loaded.source : undefined;
-  state.edition = loaded.ok ? getEdition(editionOf(loaded.source.value)) : undefined;
+  // The edition follows the year, once the year has its four digits (typing 2024 passes 2, 20, 202).
+  const year = loaded.ok ? (loaded.source.value as { year?: unknown }).year : undefined;
+  const settled = typeof year !== 'number' || (year >= 1000 && year <= 9999) || !state.edition;
+  state.edition = loaded.ok ? (settled ? getEdition(editionOf(loaded.source.value)) : state.edition) : undefined;
   state.form = state.source && state.edition ? formTables(state.edition, state.source) : undefined;
   const signature = state.form ? `${state.edition!.id}|${[...state.form.cells.keys()].join()}|${state.form.rowLabels.map((l) => l.key).join()}|${proseShape()}` : 'none';
   if (rebuild || signature !== state.signature) buildForm();

@@ -50,7 +50,8 @@ export async function handleRender(req: IncomingMessage, res: ServerResponse, ur
     case 'failed':
       return sendError(res, 500, outcome.message);
     case 'ok':
-      return send(res, 200, CONTENT_TYPES[format], outcome.bytes, { 'content-disposition': attachment(`${outcome.stem}.${format}`) });
+      // A download, never a page of this origin: the HTML's own policy would allow its inline style only.
+      return send(res, 200, CONTENT_TYPES[format], outcome.bytes, { 'content-disposition': attachment(`${outcome.stem}.${format}`), 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
   }
 }
 
