@@ -79,11 +79,14 @@ function wire(): void {
     if (file) void importFile(file);
     (e.target as HTMLInputElement).value = '';
   });
-  document.addEventListener('dragover', (e) => e.preventDefault());
+  // A file dropped anywhere is imported; dragged text still lands in a text box as usual.
+  const hasFile = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
+  document.addEventListener('dragover', (e) => hasFile(e) && e.preventDefault());
   document.addEventListener('drop', (e) => {
-    e.preventDefault();
     const file = e.dataTransfer?.files[0];
-    if (file) void importFile(file);
+    if (!hasFile(e) || !file) return;
+    e.preventDefault();
+    void importFile(file);
   });
   $('nb-reload').addEventListener('click', () => void reload());
   $('nb-cancel').addEventListener('click', () => ($('nb-conflict') as HTMLDialogElement).close());
@@ -219,8 +222,9 @@ function edit(field: Field, typed: string): void {
       const value = figureValue(typed);
       next = value === null && getIn(['fees']) === undefined ? state.text : setIn(state.text, path, value, TOP_KEYS);
     } else next = editField(state.text, path, typed, getIn(path) !== undefined);
-  } catch (e) {
-    setStatus(`无法修改：${e instanceof Error ? e.message : String(e)}`, true);
+  } catch {
+    // source/edit.ts refuses what it cannot splice safely (its reason is for developers, in English).
+    setStatus(`无法修改“${field.input.getAttribute('aria-label') ?? (field.input.labels?.[0]?.textContent ?? '')}”：文件中这一项的写法无法在表格中修改，请用文本编辑器修改`, true);
     return;
   }
   update(next);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runBatch } from '../cli/batch/batch.js';
-import type { FileOutcome } from '../cli/batch/outcome.js';
+import { writeErrorText, type FileOutcome } from '../cli/batch/outcome.js';
 import { importReport, ImportError, MAX_IMPORT_BYTES } from '../import/index.js';
 import type { OutputFormat, RenderOptions } from '../render/types.js';
 import { decodeYamlBytes, MAX_INPUT_BYTES } from '../source/decode.js';
@@ -45,7 +45,13 @@ export function editorRoutes(ctx: EditorContext): Record<string, EditorRoute> {
       handle: async (req, res) => {
         const body = await jsonBody(req, ['text', 'base']);
         if (typeof body?.text !== 'string' || typeof body.base !== 'string') return sendError(res, 400, '保存请求的内容不对');
-        const result = await session.save(body.text, body.base);
+        let result: Awaited<ReturnType<EditSession['save']>>;
+        try {
+          result = await session.save(body.text, body.base);
+        } catch (e) {
+          // A full disk, a read-only folder: the file keeps its previous version (atomic write).
+          return sendError(res, 500, `没有保存 ${session.file}：${writeErrorText(e)}；文件保持原样`);
+        }
         if (result.ok) return sendJson(res, 200, { base: result.base, written: result.written });
         if (result.conflict) return sendJson(res, 409, { error: `${session.file} 在打开之后被其他程序修改过，没有保存。可以重新载入磁盘上的文件（本页的修改会丢失）。`, conflict: true });
         return sendError(res, 422, result.message);
