@@ -53,7 +53,7 @@ export const api = {
     (await call('/api/output', json({ base }))).json() as Promise<{ ok: boolean; outputs: string[]; messages: string[] }>,
   import: async (file: File): Promise<{ yaml: string; unsure: Record<string, string>; notes: string[] }> => {
     const type = (/\.([a-z]+)$/i.exec(file.name)?.[1] ?? '').toLowerCase().replace(/^htm$/, 'html');
-    return (await call(`/api/import?type=${encodeURIComponent(type)}`, { method: 'POST', body: file })).json() as Promise<{ yaml: string; unsure: Record<string, string>; notes: string[] }>;
+    return (await call(`/api/import?type=${encodeURIComponent(type)}&name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file })).json() as Promise<{ yaml: string; unsure: Record<string, string>; notes: string[] }>;
   },
   /** The rendered file and its name (Content-Disposition). */
   render: async (text: string, format: string): Promise<{ blob: Blob; name: string }> => {

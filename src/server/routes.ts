@@ -87,15 +87,17 @@ export function editorRoutes(ctx: EditorContext): Record<string, EditorRoute> {
     },
     '/api/import': {
       method: 'POST',
-      params: ['type'],
+      params: ['type', 'name'],
       write: true,
       handle: async (req, res, url) => {
         const type = url.searchParams.get('type') ?? '';
         if (!IMPORT_TYPES.includes(type)) return sendError(res, 400, '只能导入 .docx、.html 或 .txt 文件');
         const bytes = await readBody(req, MAX_IMPORT_BYTES);
         try {
-          // The name only tells the importer the format: nothing is read from or written to disk.
-          const result = importReport(bytes, `导入.${type}`);
+          // The name only goes into the report's header comment and tells the importer the
+          // format: its folders are dropped, and nothing is read from or written to disk by it.
+          const given = (url.searchParams.get('name') ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100);
+          const result = importReport(bytes, given.toLowerCase().endsWith(`.${type}`) ? given : `导入.${type}`);
           sendJson(res, 200, { yaml: result.yaml, unsure: result.draft.unsure, notes: result.draft.notes });
         } catch (e) {
           if (e instanceof ImportError) return sendError(res, 422, e.message);
