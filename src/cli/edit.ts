@@ -72,6 +72,8 @@ export async function runEdit(argv: string[], io: Io, until: Promise<void> = sto
     assetsDir: new URL('../editor/', import.meta.url),
   });
   io.out(running.url);
+  // Renders for the download buttons come from warm workers: started now, on an `init` report.
+  renders.warmUp(scaffold({ agency: '预热', year: 2021, edition: '2021', blank: false, schemaPath: 'x' }));
   if (args.flags.has('allow-remote')) io.err(`警告：编辑服务监听 ${host}，其他电脑也能访问（仍须带上地址中的令牌）；不用时请按 Ctrl+C 结束`);
   io.err(`正在编辑 ${session.file}${previous ? `（上一年度：${previous.file}）` : ''}。按 Ctrl+C 结束。`);
   if (!args.flags.has('no-open')) openBrowser(running.url, io);

@@ -52,6 +52,14 @@ export class RenderService {
     });
   }
 
+  /**
+   * Starts every worker and loads its renderers and fonts on a report of its own (`text`), in the
+   * background, so that the clerk's first download does not wait for a start-up.
+   */
+  warmUp(text: string): void {
+    for (let i = 0; i < this.o.workers; i++) void this.render(text, 'warm-up.yaml', 'pdf');
+  }
+
   async close(): Promise<void> {
     for (const [id, p] of this.pending) {
       this.pending.delete(id);

@@ -88,12 +88,12 @@ function textArea(path: YamlPath, label: string, value: string, hint: string, ro
 function prose(path: YamlPath, label: string): HTMLElement {
   const value = getIn(path);
   let text = '';
-  let hint = '';
+  let hint = '段落之间空一行；以“（一）”“1.”开头的段落是小标题；引用表格数字用上方的“插入数据”。';
   if (typeof value === 'string') text = value.replace(/\n$/, '');
   else if (Array.isArray(value)) {
     // The list form (heading / lead / text items) is shown as paragraphs; editing saves it as text.
     text = value.map((it) => (typeof it === 'string' ? it : [it?.heading, it?.lead, it?.text].filter((x) => typeof x === 'string').join(''))).join('\n\n');
-    hint = '文件中这一部分按列表逐段写出；在这里修改后将保存为普通段落。';
+    hint = `文件中这一部分按列表逐段写出；在这里修改后将保存为普通段落。${hint}`;
   }
   return textArea(path, label, text, hint, Math.min(14, Math.max(3, text.split('\n').length + 1)), true);
 }
