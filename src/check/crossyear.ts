@@ -17,6 +17,8 @@ export interface CarriedCell {
   value: number;
   /** The previous year's cells the value comes from. */
   from: Figure[];
+  /** A row last year gave as sub-rows (seed 004): what each sub-row starts from; `value` is their sum. */
+  subRows?: number[];
 }
 
 /** X1 for any two years; X2 when both years use the 2021 edition, X3 when both use 2019's. */
@@ -41,7 +43,9 @@ export function carriedCells(previous: Report, current: EditionId): CarriedCell[
   if (previous.edition === '2019' && current === '2019') {
     for (const d of figureRows(getEdition('2019')).filter((r) => r.columns[0]?.key === 'previousCount')) {
       const prev = previous.rows[d.key]!.cells;
-      out.push({ rule: 'X3', key: d.key, column: 0, value: (prev[0]!.value ?? 0) + (prev[1]!.value ?? 0), from: [prev[0]!, prev[1]!] });
+      const subs = previous.subRows[d.key];
+      const next = (cells: Figure[]) => (cells[0]!.value ?? 0) + (cells[1]!.value ?? 0);
+      out.push({ rule: 'X3', key: d.key, column: 0, value: next(prev), from: [prev[0]!, prev[1]!], ...(subs ? { subRows: subs.map((r) => next(r.cells)) } : {}) });
     }
   }
   return out;

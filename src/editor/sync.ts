@@ -3,6 +3,7 @@ import type { YamlPath } from '../model/report.js';
 import { checkText, composeChecked } from '../pipeline.js';
 import { renderHtmlString } from '../render/html/index.js';
 import { editionOf } from '../schema/validate.js';
+import { PROSE_FIELDS } from '../schema/prose.js';
 import { setIn } from '../source/edit.js';
 import { loadYaml } from '../source/load.js';
 import { editField, editFigure, editProse, editTitle, figureValue, TOP_KEYS } from './form/edits.js';
@@ -33,10 +34,9 @@ export function update(text: string, rebuild = false): void {
 }
 
 function proseShape(): string {
-  return PROSE_PATHS.map((p) => (Array.isArray(getIn(p)) ? 'l' : 's')).join('');
+  return PROSE_FIELDS.map((p) => (Array.isArray(getIn(p)) ? 'l' : 's')).join('');
 }
 
-const PROSE_PATHS: YamlPath[] = [['preamble'], ['overview'], ['proactive', 'text'], ['applications', 'text'], ['review', 'text'], ['problems'], ['other']];
 
 export function edit(field: Field, typed: string): void {
   const started = performance.now();

@@ -2,9 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../pipeline.js';
 import { nextYear } from './nextYear.js';
+import { parse } from 'yaml';
+import { REPORT_KEY_ORDER, scaffold } from './scaffold.js';
 
 const read = (name: string) => readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8');
 const codes = (text: string, prev?: ReturnType<typeof checkText>) => [...new Set(checkText(text, 'next.yaml', prev).diagnostics.map((d) => d.code))].sort();
+
+describe('REPORT_KEY_ORDER', () => {
+  it('is the order init writes the keys in (2021: every key)', () => {
+    const keys = Object.keys(parse(scaffold({ agency: 'a', year: 2021, edition: '2021', blank: false, schemaPath: 'x' })) as object);
+    expect(keys).toEqual([...REPORT_KEY_ORDER]);
+  });
+});
 
 describe('nextYear (edit --from): next year from last year\'s file', () => {
   it('2021 → 2022: 上年结转 from 结转下年度, 现行有效 from last year, other figures 0, prose marked, the file\'s own lines kept', () => {
@@ -43,10 +52,22 @@ describe('nextYear (edit --from): next year from last year\'s file', () => {
   it('2020 → 2021 changes edition: starts from init\'s file, 上年结转 carried, prose kept', () => {
     const text = read('daxing-kw-2020.yaml');
     const prev = checkText(text, 'prev.yaml');
-    const next = nextYear(prev.report!, text.replace(/^edition:.*\n/m, ''), '../nianbao.schema.json');
+    const next = nextYear(prev.report!, text, '../nianbao.schema.json');
     const checked = checkText(next.text, 'next.yaml', prev);
     expect(checked.report!.edition).toBe('2021');
     expect(checked.report!.title).toEqual(['北京市大兴区科学技术委员会2021年政府信息公开工作年度报告']);
     expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    expect(checked.diagnostics.map((d) => d.code)).not.toContain('format/edition-year');
+  });
+
+  it('a late adopter (a 2021 report on the 2019 tables) keeps its tables', () => {
+    const text = read('daxing-kw-2020.yaml').replace('year: 2020', 'year: 2021').replace('values: [0, 0, 0]', 'values: [3, 1, 0]').replace('values: [0, 0, 0]', 'values: [2, -1, 0]');
+    const prev = checkText(text, 'prev.yaml');
+    expect(prev.report!.edition).toBe('2019');
+    const next = checkText(nextYear(prev.report!, text, 'x').text, 'next.yaml', prev);
+    expect(next.report!.edition).toBe('2019');
+    // Sub-rows carry their own counts (X3 compares their sums).
+    expect(next.report!.subRows['proactive.item5.otherServices']!.map((r) => [r.label, r.cells.map((c) => c.value)])).toEqual([['行政检查', [4, 0, 0]], ['行政确认', [1, 0, 0]]]);
+    expect(next.diagnostics.filter((d) => d.severity === 'error' || d.code.startsWith('crossyear/')).map((d) => d.code)).toEqual([]);
   });
 });

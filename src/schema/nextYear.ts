@@ -4,11 +4,9 @@ import { figureRows } from '../editions/rows.js';
 import type { Figure, Report, YamlPath } from '../model/report.js';
 import { parse } from 'yaml';
 import { RawScalar, setIn } from '../source/edit.js';
-import { scaffold, TODO } from './scaffold.js';
+import { PROSE_FIELDS } from './prose.js';
+import { REPORT_KEY_ORDER, scaffold, TODO } from './scaffold.js';
 
-/** The prose fields, by path: each is kept for editing, marked 【待填写】. */
-const PROSE: YamlPath[] = [['preamble'], ['overview'], ['proactive', 'text'], ['applications', 'text'], ['review', 'text'], ['problems'], ['other']];
-const TOP = ['agency', 'year', 'edition', 'title', 'unitLine', 'dateLine', 'date', 'preamble', 'overview', 'proactive', 'applications', 'review', 'problems', 'fees', 'other', 'labels'];
 
 export interface NextYear {
   text: string;
@@ -26,10 +24,12 @@ export interface NextYear {
  */
 export function nextYear(previous: Report, previousText: string, schemaPath: string): NextYear {
   const year = previous.year + 1;
-  const edition = defaultEditionForYear(year) === previous.edition || explicitEdition(previousText) ? previous.edition : defaultEditionForYear(year);
+  // The edition follows the year (2020 → 2021 changes it), unless last year's report already departed
+  // from its year's edition (a late adopter keeps the tables it used).
+  const edition = previous.edition === defaultEditionForYear(previous.year) ? defaultEditionForYear(year) : previous.edition;
   const sameEdition = edition === previous.edition;
   let text = sameEdition ? previousText : scaffold({ agency: previous.agency, year, edition, blank: false, schemaPath });
-  const set = (path: YamlPath, value: Parameters<typeof setIn>[2]) => (text = setIn(text, path, value, TOP));
+  const set = (path: YamlPath, value: Parameters<typeof setIn>[2]) => (text = setIn(text, path, value, REPORT_KEY_ORDER));
   const raw = (n: number) => new RawScalar(String(n));
 
   set(['year'], raw(year));
@@ -49,7 +49,10 @@ export function nextYear(previous: Report, previousText: string, schemaPath: str
   const defs = figureRows(getEdition(edition));
   const carried = carriedCells(previous, edition);
   // X2 starts from last year's 现行有效 (本年制发 and 本年废止 start at 0, so the check holds).
-  for (const c of carried) set([...c.key.split('.'), c.column], raw(c.value));
+  for (const c of carried) {
+    if (c.subRows && sameEdition) c.subRows.forEach((v, i) => set([...c.key.split('.'), 'subRows', i, 'values', c.column], raw(v)));
+    else set([...c.key.split('.'), c.column], raw(c.value));
+  }
   // A 二、上年结转 总计 the file gives is kept consistent with its cells.
   const carriedDef = defs.find((d) => d.key === 'applications.carriedOver')!;
   const carriedRow = sameEdition ? previous.rows['applications.carriedOver']! : undefined;
@@ -61,7 +64,7 @@ export function nextYear(previous: Report, previousText: string, schemaPath: str
   if (rules.has('X2')) notes.push(`第二十条第（一）项 现行有效件数：从 ${previous.year} 年度的现行有效件数开始（加本年制发、减本年废止）`);
   if (rules.has('X3')) notes.push(`第二十条 上一年项目数量：${previous.year} 年度的上一年项目数量加本年增/减`);
 
-  for (const path of PROSE) {
+  for (const path of PROSE_FIELDS) {
     const prose = proseOf(previous, path);
     if (prose === undefined) continue;
     set(path, `${TODO}以下是 ${previous.year} 年度的内容，请按 ${year} 年度的情况修改，改好后删除这一段。\n\n${prose}\n`);
@@ -74,10 +77,6 @@ export function nextYear(previous: Report, previousText: string, schemaPath: str
 /** `2023年` → `2024年` in a title or date line (only the year given, and the year before it for a date line). */
 function shiftYear(line: string, from: number): string {
   return line.replace(new RegExp(`${from}(?=年)`, 'g'), String(from + 1));
-}
-
-function explicitEdition(text: string): boolean {
-  return /^edition:/m.test(text);
 }
 
 /** Every figure the file itself writes (not computed), in table order. */

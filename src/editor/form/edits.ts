@@ -1,4 +1,5 @@
 import type { YamlPath } from '../../model/report.js';
+import { REPORT_KEY_ORDER } from '../../schema/scaffold.js';
 import { deleteIn, EditError, RawScalar, setIn, type EditValue } from '../../source/edit.js';
 import type { CellBinding } from './figures.js';
 
@@ -7,11 +8,10 @@ import type { CellBinding } from './figures.js';
  * so a form left unchanged leaves the file byte for byte as it was.
  */
 
-/** The file's keys in the order `init` writes them (schema/scaffold.ts): where a new key goes. */
-export const TOP_KEYS = ['agency', 'year', 'edition', 'title', 'unitLine', 'dateLine', 'date', 'preamble', 'overview', 'proactive', 'applications', 'review', 'problems', 'fees', 'other', 'labels'];
-const RESULT_KEYS = ['granted', 'partiallyGranted', 'refused', 'unableToProvide', 'notProcessed', 'other', 'total'];
-const orderFor = (path: YamlPath): readonly string[] =>
-  path.length === 1 ? TOP_KEYS : path[0] === 'applications' && path[1] === 'results' ? RESULT_KEYS : ['text'];
+/** The file's keys in the order `init` writes them: where a new key goes. */
+export const TOP_KEYS: readonly string[] = REPORT_KEY_ORDER;
+/** A new top-level key goes where `init` puts it; a new key inside a table (（七）总计) after the others. */
+const orderFor = (path: YamlPath): readonly string[] => (path.length === 1 ? TOP_KEYS : []);
 
 /** Full-width digits and signs (a Chinese input method's) read as ASCII. */
 export function normaliseFigure(typed: string): string {
