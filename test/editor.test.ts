@@ -207,6 +207,19 @@ describe('nianbao edit in Chromium', () => {
     expect(checkText(readFileSync(file, 'utf8'), file).report?.agency).not.toBe('临时');
   });
 
+  it('the edition follows the year: 2020 in a file that does not set one shows the 2019 tables', async () => {
+    writeFileSync(join(dir, 'no-edition.yaml'), data('jiangzhou-sthjj-2021.yaml').replace(/^edition:.*\n/m, ''));
+    const page = await open(['no-edition.yaml']);
+    expect(await cell(page, '第二十条第（一）项 行政规范性文件 · 本年制发件数').count()).toBe(1);
+    const year = page.getByRole('textbox', { name: '报告年度', exact: true });
+    await year.fill('2020');
+    await cell(page, '第二十条第（一）项 规范性文件 · 本年新制作数量').waitFor();
+    expect(await cell(page, '第二十条第（一）项 行政规范性文件 · 本年制发件数').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('id') && (document.activeElement as HTMLInputElement).value)).toBe('2020');
+    await year.fill('2021');
+    await cell(page, '第二十条第（一）项 行政规范性文件 · 本年制发件数').waitFor();
+  });
+
   for (const [label, width, height] of [['desktop', 1400, 1000], ['phone', 390, 844]] as const) {
     it(`axe-core: no violations at ${label} width, with an error shown`, async () => {
       const file = join(dir, `axe-${label}.yaml`);
