@@ -3,6 +3,7 @@
  * default 1000), BENCH_SAMPLE (how many of them are timed one by one in the warm process,
  * default 200), BENCH_REPEAT (runs per example and format, default 10), BENCH_SOFFICE_N (reports
  * LibreOffice converts in one process, default 30; nianbao's PDF path gets all BENCH_N).
+ * BENCH_ONLY=editor measures only `nianbao edit` (keystrokes in Chromium, the render API).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { BIN, dist, renderersModule, ROOT } from './dist.js';
 import { examples, generated } from './inputs.js';
 import { median, runProcess, type ProcessRun } from './measure.js';
+import { benchEditor, editorTable } from './editor.js';
 import { compareWithSoffice, type SofficeComparison } from './soffice.js';
 import { printReport } from './table.js';
 import { ab } from './ab.js';
@@ -27,56 +29,66 @@ const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 try {
   log(`inputs in ${tmp}`);
   const ex = await examples(ROOT, join(tmp, 'examples'));
-  const gen = generated(N, join(tmp, 'gen'));
+  const editorOnly = process.env.BENCH_ONLY === 'editor';
+  if (editorOnly) {
+    log('nianbao edit: keystrokes in Chromium, render API');
+    const e = await benchEditor(ex, join(tmp, 'editor'), process.env);
+    process.stdout.write(e ? `${editorTable(e)}\n` : 'nianbao edit: no Chromium, not measured\n');
+  } else {
+    const gen = generated(N, join(tmp, 'gen'));
 
-  log(`warm, examples (${ex.length} × ${REPEAT} runs per format)`);
-  const warmExamples = await warm(ex, REPEAT);
-  log(`warm, ${Math.min(SAMPLE, N)} of the ${N} generated reports`);
-  const warmGenerated = await warm(gen.slice(0, SAMPLE), 1);
-  const registered = FORMATS.filter((f) => warmExamples.formats[f]);
-  log(`A/B: PDF against OFD, examples (${ex.length} × ${REPEAT} rounds, order swapped each round)`);
-  const ofdVsPdf = await ab(warmExamples.docs, 'pdf', 'ofd', REPEAT);
-  // What `render` writes when no format is chosen: the batch below measures those.
-  const { DEFAULT_FORMATS } = await dist<typeof import('../dist/render/types.js')>('render/types.js');
-  const batchFormats = DEFAULT_FORMATS.filter((f) => warmExamples.formats[f]);
-  const env = { ...process.env, NIANBAO_TEST_RENDERERS: renderersModule() };
+    log(`warm, examples (${ex.length} × ${REPEAT} runs per format)`);
+    const warmExamples = await warm(ex, REPEAT);
+    log(`warm, ${Math.min(SAMPLE, N)} of the ${N} generated reports`);
+    const warmGenerated = await warm(gen.slice(0, SAMPLE), 1);
+    const registered = FORMATS.filter((f) => warmExamples.formats[f]);
+    log(`A/B: PDF against OFD, examples (${ex.length} × ${REPEAT} rounds, order swapped each round)`);
+    const ofdVsPdf = await ab(warmExamples.docs, 'pdf', 'ofd', REPEAT);
+    // What `render` writes when no format is chosen: the batch below measures those.
+    const { DEFAULT_FORMATS } = await dist<typeof import('../dist/render/types.js')>('render/types.js');
+    const batchFormats = DEFAULT_FORMATS.filter((f) => warmExamples.formats[f]);
+    const env = { ...process.env, NIANBAO_TEST_RENDERERS: renderersModule() };
 
-  let batch: (ProcessRun & { outputs: number; bytes: number }) | undefined;
-  if (batchFormats.length > 0) {
-    log(`batch: ${N} reports × ${batchFormats.length} formats, ${availableParallelism()} workers`);
-    const out = join(tmp, 'out');
-    const run = await runProcess(process.execPath, [BIN, 'render', join(tmp, 'gen', '*.yaml'), '-o', out], env);
-    const files = readdirSync(out);
-    batch = { ...run, outputs: files.length, bytes: files.reduce((s, f) => s + statSync(join(out, f)).size, 0) };
+    let batch: (ProcessRun & { outputs: number; bytes: number }) | undefined;
+    if (batchFormats.length > 0) {
+      log(`batch: ${N} reports × ${batchFormats.length} formats, ${availableParallelism()} workers`);
+      const out = join(tmp, 'out');
+      const run = await runProcess(process.execPath, [BIN, 'render', join(tmp, 'gen', '*.yaml'), '-o', out], env);
+      const files = readdirSync(out);
+      batch = { ...run, outputs: files.length, bytes: files.reduce((s, f) => s + statSync(join(out, f)).size, 0) };
+    }
+
+    const cold: ProcessRun[] = [];
+    if (registered.includes('pdf')) {
+      log('cold: one PDF as a whole process, 5 runs');
+      for (let i = 0; i < 5; i++) cold.push(await runProcess(process.execPath, [BIN, 'render', ex[0]!.path, '--pdf', '-o', join(tmp, 'cold')], env));
+    }
+
+    let soffice: SofficeComparison | undefined;
+    if (registered.includes('docx') && registered.includes('pdf') && spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) {
+      const paths = gen.map((g) => g.path);
+      soffice = await compareWithSoffice(ex.map((e) => e.path), paths.slice(0, SOFFICE_N), paths, join(tmp, 'soffice'), env);
+    }
+
+    printReport({
+      machine: `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}, Node ${process.version}`,
+      fake: process.env.NIANBAO_TEST_RENDERERS !== undefined,
+      n: N,
+      sample: Math.min(SAMPLE, N),
+      repeat: REPEAT,
+      warmExamples,
+      warmGenerated,
+      examples: ex.length,
+      batch,
+      batchFormats,
+      ofdVsPdf,
+      coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
+      soffice,
+    });
+    log('nianbao edit: keystrokes in Chromium, render API');
+    const editor = await benchEditor(ex, join(tmp, 'editor'), env);
+    process.stdout.write(editor ? `\n${editorTable(editor)}\n` : '\nnianbao edit: no Chromium, not measured\n');
   }
-
-  const cold: ProcessRun[] = [];
-  if (registered.includes('pdf')) {
-    log('cold: one PDF as a whole process, 5 runs');
-    for (let i = 0; i < 5; i++) cold.push(await runProcess(process.execPath, [BIN, 'render', ex[0]!.path, '--pdf', '-o', join(tmp, 'cold')], env));
-  }
-
-  let soffice: SofficeComparison | undefined;
-  if (registered.includes('docx') && registered.includes('pdf') && spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) {
-    const paths = gen.map((g) => g.path);
-    soffice = await compareWithSoffice(ex.map((e) => e.path), paths.slice(0, SOFFICE_N), paths, join(tmp, 'soffice'), env);
-  }
-
-  printReport({
-    machine: `${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}, Node ${process.version}`,
-    fake: process.env.NIANBAO_TEST_RENDERERS !== undefined,
-    n: N,
-    sample: Math.min(SAMPLE, N),
-    repeat: REPEAT,
-    warmExamples,
-    warmGenerated,
-    examples: ex.length,
-    batch,
-    batchFormats,
-    ofdVsPdf,
-    coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
-    soffice,
-  });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

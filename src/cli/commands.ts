@@ -61,6 +61,21 @@ ${INPUTS}
   --json        结束时在标准输出打印 JSON 结果（格式见 README“JSON 输出”）`,
     load: async () => (await import('./render.js')).runRender,
   },
+  edit: {
+    usage: 'nianbao edit 文件.yaml | --new --agency 机关全称 --year 年度 -o 文件.yaml | --from 上一年度.yaml -o 文件.yaml',
+    summary: '在浏览器中按正式表格填写、检查、保存和生成',
+    help: `  nianbao edit 文件.yaml [--previous 上一年度.yaml]            在浏览器中按正式表格填写、检查、保存和生成
+  nianbao edit --new --agency 机关全称 --year 年度 -o 文件.yaml  新建一份年报
+  nianbao edit --from 上一年度.yaml -o 文件.yaml               以上一年度为基础新建下一年度（结转数字自动带入）
+选项：
+  --no-open        不打开浏览器，只在标准输出的第一行打印地址
+  --port N         使用这个端口（默认自动选择空闲端口）
+  --host 地址      监听的地址（默认 127.0.0.1，只有本机可以访问；其他地址须同时给出 --allow-remote）
+  --allow-remote   允许其他电脑访问（会警告；访问仍须带上令牌）
+  --jobs N         同时生成文件的线程数（默认为 CPU 核数）
+编辑页面只写入这个文件和 output/ 文件夹；按 Ctrl+C 结束。`,
+    load: async () => (await import('./edit.js')).runEdit,
+  },
   import: {
     usage: 'nianbao import 文件 > data/文件.yaml',
     summary: '把已发布的年报（.pdf / .docx / .html / .txt）导入为 YAML（输出到标准输出）',

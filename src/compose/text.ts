@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { TEMPLATE_SOURCES } from '../generated/templates.js';
 
 /**
  * Text templates (design.md: "Templates"). Handlebars is used only as a parser: the renderer
@@ -92,9 +92,15 @@ export function renderPieces(template: string, context: TextContext): TextPiece[
   return out;
 }
 
-const templateDir = new URL('../../templates/', import.meta.url);
+/** A template of templates/ (compiled into the build, so the browser editor has the same texts). */
+export function templateSource(name: string): string {
+  const text = TEMPLATE_SOURCES[name];
+  if (text === undefined) throw new Error(`templates/${name} is missing from src/generated/templates.ts (npm run build)`);
+  return text;
+}
+
 const load = (name: string) => {
-  const text = readFileSync(new URL(name, templateDir), 'utf8').replace(/\n+$/, '');
+  const text = templateSource(name).replace(/\n+$/, '');
   return (values: Record<string, string | number>) =>
     renderText(text, new Map(Object.entries(values).map(([k, v]) => [k, String(v)])));
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIRST_YEAR_OF_2021_EDITION } from '../editions/index.js';
 import type { EditionId } from '../model/report.js';
 import { schemaFor } from './schema.js';

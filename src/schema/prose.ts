@@ -1,5 +1,8 @@
 import type { Prose, ProseItem, YamlPath } from '../model/report.js';
 
+/** Every prose field of a report file, in the order of the report. */
+export const PROSE_FIELDS: readonly YamlPath[] = [['preamble'], ['overview'], ['proactive', 'text'], ['applications', 'text'], ['review', 'text'], ['problems'], ['other']];
+
 /** Raw prose as the schema accepts it. */
 export type RawProse = string | (string | { heading: string } | { lead: string; text: string } | { text: string })[];
 

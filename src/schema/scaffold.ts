@@ -11,6 +11,9 @@ export interface ScaffoldOptions {
   schemaPath: string;
 }
 
+/** The top-level keys in the order `init` writes them: where an edit puts a key the file lacks. */
+export const REPORT_KEY_ORDER = ['agency', 'year', 'edition', 'title', 'unitLine', 'dateLine', 'date', 'preamble', 'overview', 'proactive', 'applications', 'review', 'problems', 'fees', 'other', 'labels'] as const;
+
 /** Marks text the clerk still has to write; `check` warns while it is left in. */
 export const TODO = '【待填写】';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { getEdition, type Edition } from '../editions/index.js';
 import type { EditionId } from '../model/report.js';
 import { figureRows, flat, type FigureColumnDef, type FigureRowDef } from '../editions/rows.js';

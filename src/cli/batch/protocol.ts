@@ -11,7 +11,10 @@ export interface JobSpec {
   file: string;
   formats: OutputFormat[];
   options: RenderOptions;
-  /** The input's content when it is not read from `file` (standard input, read by the CLI). */
+  /**
+   * The input's content when it is not read from `file`: standard input (read by the CLI), the
+   * YAML the editor's render API received. Checked as `file` names it.
+   */
   bytes?: Uint8Array;
 }
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { TEMPLATE_SPECS } from '../../generated/templates.js';
 
 /**
  * The page shell (templates/html/*.hbs), rendered by its own isolated Handlebars instance
@@ -25,11 +25,16 @@ export interface ShellFields {
 }
 
 const hbs = Handlebars.create();
-const dir = new URL('../../../templates/html/', import.meta.url);
 
+/**
+ * Precompiled at build time (scripts/embed-templates.mjs, with strict, knownHelpersOnly and
+ * preventIndent) rather than compiled here: no code is generated at run time, so the editor's
+ * page runs under a policy without eval.
+ */
 function compile(name: string): (fields: ShellFields) => string {
-  const source = readFileSync(new URL(name, dir), 'utf8');
-  const template = hbs.compile<ShellFields>(source, { strict: true, knownHelpersOnly: true, preventIndent: true });
+  const spec = TEMPLATE_SPECS[`html/${name}`];
+  if (!spec) throw new Error(`templates/html/${name} is missing from src/generated/templates.ts (npm run build)`);
+  const template = hbs.template<ShellFields>(spec);
   return (fields) => template(fields, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }
 
