@@ -1,15 +1,7 @@
 import type { Glyphs } from './geometry.js';
 
 /** Printed lines: glyph runs on one baseline, left to right, with their extent and dominant font. */
-export interface Line {
-  text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  baseline: number;
-  size: number;
-  font: string;
+export interface Line extends Omit<Glyphs, 'vertical'> {
   page: number;
   glyphs: Glyphs[];
 }
