@@ -1,6 +1,6 @@
 import { MM_TO_PT, type Style } from '../../model/style.js';
 import { cssString } from './escape.js';
-import { fontStack, latinFontFace } from './fonts.js';
+import { fontFaces, fontStack } from './fonts.js';
 
 /** Every rule is scoped under this class, so a fragment pasted into a portal page styles only itself. */
 export const SCOPE = 'nianbao-report';
@@ -20,7 +20,7 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
   const textWidthPt = ((style.page.widthTwips / 20) - (style.page.marginLeftMm + style.page.marginRightMm) * MM_TO_PT);
   const tracking = textWidthPt / style.grid.charsPerLine - style.sizes.body;
   const rules = [
-    latinFontFace(style),
+    ...fontFaces(style),
     `${s} { font-family: ${f('body')}; font-size: 1.125rem; line-height: 1.8; color: #000; background: #fff; max-width: 42em; margin: 0 auto; padding: 1.5em 1em 3em; text-size-adjust: 100%; -webkit-text-size-adjust: 100%; }`,
     `${s} h1, ${s} h2, ${s} h3, ${s} h4, ${s} h5, ${s} h6, ${s} p { margin: 0; font-size: 1em; font-weight: normal; }`,
     `${s} p, ${s} .nb-l1, ${s} .nb-l2, ${s} .nb-l3 { text-indent: ${style.indentChars}em; text-align: justify; }`,
