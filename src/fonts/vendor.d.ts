@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    /** The outline's bounds in font units (y up). */
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface GlyphRun {
     advanceWidth: number;

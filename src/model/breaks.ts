@@ -1,0 +1,115 @@
+/**
+ * Where CJK text may break, for every renderer (spec §6; GB/T 9704 and the clreq line-breaking
+ * rules): the kinsoku (禁则) sets, the unit a line break may not split, a width estimate that holds
+ * for the faces nianbao sets, and the rules that keep a word or a paragraph's last characters whole.
+ * Pure: the PDF measures with real metrics, DOCX and HTML leave the breaking to Word and the browser
+ * but mark what must not break from the same rules.
+ */
+
+/** Characters that may not open a line, and those that may not close one. */
+export const NO_START: ReadonlySet<string> = new Set([...'，。、；：？！）］｝〕〉》」』】〗”’…—·％‰℃,.;:?!)]}%～']);
+export const NO_END: ReadonlySet<string> = new Set([...'（［｛〔〈《「『【〖“‘([{']);
+
+/** Closing punctuation: not a "real" character when counting what a last line holds. */
+const PUNCTUATION = /[\p{P}\p{S}\s]/u;
+
+/**
+ * Width of text in em, from above: CJK characters and full-width punctuation are one em in every
+ * CJK face; ASCII is counted at 0.6 em, wider than the digits of Times New Roman (0.5), SimSun (0.5),
+ * Noto Serif SC (0.56) and LXGW WenKai (0.6), so a width fitted with it holds the figure in all of them.
+ */
+export function emWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch === ' ' ? 0.3 : ch.codePointAt(0)! < 0x7f ? 0.6 : 1;
+  return w;
+}
+
+/** The indivisible pieces of text: a CJK character, an ASCII word or figure, a `——`/`……` pair, a space. */
+export function breakUnits(text: string): string[] {
+  return text.match(/[\x21-\x7e]+|——|……| +|[\s\S]/gu) ?? [];
+}
+
+/** Whether a line may break between two units (kinsoku, spec §6). */
+export function mayBreakBetween(before: string, after: string): boolean {
+  return !NO_START.has(after[0]!) && !NO_END.has(before.at(-1)!);
+}
+
+/**
+ * Index in `text` where its unbreakable tail starts: the last two real characters with the
+ * punctuation after them (`市场。`), so that no paragraph ends on a line of one character (issue
+ * 16 item 9). -1 when the text is too short to need it.
+ */
+export function tailStart(text: string): number {
+  const chars = [...text];
+  let real = 0;
+  let i = chars.length;
+  while (i > 0 && real < 2) {
+    i--;
+    if (!PUNCTUATION.test(chars[i]!)) real++;
+    // An ASCII word is one unit already: count it as one, start the tail at its first letter.
+    if (/[\x21-\x7e]/.test(chars[i]!)) while (i > 0 && /[\x21-\x7e]/.test(chars[i - 1]!)) i--;
+  }
+  if (real < 2 || i === 0) return -1;
+  return chars.slice(0, i).join('').length;
+}
+
+/**
+ * Splits one segment into lines of at most `capacity` em, as evenly as the fewest lines allow
+ * (a table label reads `（三）⏎不予⏎公开`, not `（三）⏎不予公⏎开`), never leaving a line of one
+ * character when another split of as many lines avoids it, and preferring a break after
+ * punctuation (`（本列数据的勾稽关系为：⏎第一项加第二项之和，`). A unit wider than the line gets a
+ * line of its own.
+ */
+export function balancedLines(text: string, capacity: number): string[] {
+  const units = breakUnits(text).filter((u, i, all) => !(u.trim() === '' && (i === 0 || i === all.length - 1)));
+  if (units.length === 0) return [];
+  const w = units.map(emWidth);
+  const n = units.length;
+  const EPS = 1e-6;
+  const lineWidth = (a: number, b: number) => w.slice(a, b).reduce((s, x) => s + x, 0);
+  const canBreak = (k: number) => k === n || (mayBreakBetween(units[k - 1]!, units[k]!) && units[k]!.trim() !== '') || units[k - 1]!.trim() === '';
+  // Fewest lines: best[k] = fewest lines for units[0..k).
+  const INF = Number.POSITIVE_INFINITY;
+  const fewest = new Array<number>(n + 1).fill(INF);
+  fewest[0] = 0;
+  for (let b = 1; b <= n; b++) {
+    if (!canBreak(b)) continue;
+    for (let a = b - 1; a >= 0; a--) {
+      if (a > 0 && !canBreak(a)) continue;
+      if (lineWidth(a, b) > capacity + EPS && b - a > 1) break;
+      if (fewest[a]! + 1 < fewest[b]!) fewest[b] = fewest[a]! + 1;
+    }
+  }
+  const lines = fewest[n]!;
+  if (!Number.isFinite(lines)) return [units.join('')];
+  // Among the splits into that many lines, the most even, with no one-character line if possible.
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(lines + 1).fill(INF));
+  const from = Array.from({ length: n + 1 }, () => new Array<number>(lines + 1).fill(-1));
+  cost[0]![0] = 0;
+  for (let b = 1; b <= n; b++) {
+    if (!canBreak(b)) continue;
+    for (let a = b - 1; a >= 0; a--) {
+      if (a > 0 && !canBreak(a)) continue;
+      const width = lineWidth(a, b);
+      if (width > capacity + EPS && b - a > 1) break;
+      const slack = Math.max(0, capacity - width);
+      const lone = b - a === 1 && n > 1 && [...units[a]!].length === 1 ? 100 * capacity * capacity : 0;
+      const afterPunct = b < n && /[，、：；。）]$/.test(units[b - 1]!) ? 0.25 * capacity * capacity : 0;
+      const c = slack * slack + lone - afterPunct;
+      for (let k = 1; k <= lines; k++) {
+        const prev = cost[a]![k - 1]!;
+        if (prev + c < cost[b]![k]!) {
+          cost[b]![k] = prev + c;
+          from[b]![k] = a;
+        }
+      }
+    }
+  }
+  const out: string[] = [];
+  for (let b = n, k = lines; k > 0; k--) {
+    const a = from[b]![k]!;
+    out.unshift(units.slice(a, b).join('').trim());
+    b = a;
+  }
+  return out;
+}
