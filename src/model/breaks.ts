@@ -61,45 +61,38 @@ export function tailStart(text: string): number {
  * line of its own.
  */
 export function balancedLines(text: string, capacity: number): string[] {
-  const units = breakUnits(text).filter((u, i, all) => !(u.trim() === '' && (i === 0 || i === all.length - 1)));
+  // Clusters: runs of units with no break allowed between them (`（设`, `之和，`), each placed whole.
+  const clusters: string[] = [];
+  for (const u of breakUnits(text.trim())) {
+    const last = clusters[clusters.length - 1];
+    // A space ends the cluster before it (a line may break after it, and drops it there).
+    if (last !== undefined && (u.trim() === '' || (!/\s$/.test(last) && !mayBreakBetween(last, u)))) clusters[clusters.length - 1] = last + u;
+    else clusters.push(u);
+  }
+  const units = clusters;
   if (units.length === 0) return [];
-  const w = units.map(emWidth);
   const n = units.length;
   const EPS = 1e-6;
-  const lineWidth = (a: number, b: number) => w.slice(a, b).reduce((s, x) => s + x, 0);
-  const canBreak = (k: number) => k === n || (mayBreakBetween(units[k - 1]!, units[k]!) && units[k]!.trim() !== '') || units[k - 1]!.trim() === '';
-  // Fewest lines: best[k] = fewest lines for units[0..k).
   const INF = Number.POSITIVE_INFINITY;
+  const space = (a: number, b: number) => emWidth(units.slice(a, b).join('').trimEnd());
+  const fits = (a: number, b: number) => b - a === 1 || space(a, b) <= capacity + EPS;
+  // Fewest lines, then the most even split into that many, with no one-character line if possible.
   const fewest = new Array<number>(n + 1).fill(INF);
   fewest[0] = 0;
-  for (let b = 1; b <= n; b++) {
-    if (!canBreak(b)) continue;
-    for (let a = b - 1; a >= 0; a--) {
-      if (a > 0 && !canBreak(a)) continue;
-      if (lineWidth(a, b) > capacity + EPS && b - a > 1) break;
-      if (fewest[a]! + 1 < fewest[b]!) fewest[b] = fewest[a]! + 1;
-    }
-  }
+  for (let b = 1; b <= n; b++) for (let a = b - 1; a >= 0 && fits(a, b); a--) fewest[b] = Math.min(fewest[b]!, fewest[a]! + 1);
   const lines = fewest[n]!;
-  if (!Number.isFinite(lines)) return [units.join('')];
-  // Among the splits into that many lines, the most even, with no one-character line if possible.
   const cost = Array.from({ length: n + 1 }, () => new Array<number>(lines + 1).fill(INF));
   const from = Array.from({ length: n + 1 }, () => new Array<number>(lines + 1).fill(-1));
   cost[0]![0] = 0;
   for (let b = 1; b <= n; b++) {
-    if (!canBreak(b)) continue;
-    for (let a = b - 1; a >= 0; a--) {
-      if (a > 0 && !canBreak(a)) continue;
-      const width = lineWidth(a, b);
-      if (width > capacity + EPS && b - a > 1) break;
-      const slack = Math.max(0, capacity - width);
+    for (let a = b - 1; a >= 0 && fits(a, b); a--) {
+      const slack = Math.max(0, capacity - space(a, b));
       const lone = b - a === 1 && n > 1 && [...units[a]!].length === 1 ? 100 * capacity * capacity : 0;
       const afterPunct = b < n && /[，、：；。）]$/.test(units[b - 1]!) ? 0.25 * capacity * capacity : 0;
       const c = slack * slack + lone - afterPunct;
       for (let k = 1; k <= lines; k++) {
-        const prev = cost[a]![k - 1]!;
-        if (prev + c < cost[b]![k]!) {
-          cost[b]![k] = prev + c;
+        if (cost[a]![k - 1]! + c < cost[b]![k]!) {
+          cost[b]![k] = cost[a]![k - 1]! + c;
           from[b]![k] = a;
         }
       }

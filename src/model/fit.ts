@@ -31,7 +31,7 @@ export interface FittedTable {
 
 /** Sizes a too-wide figure steps through (spec §6.4: 五号 10.5 pt down to 小五 9 pt). */
 const SIZE_STEP = 0.5;
-/** A label column keeps room for three characters a line (三、本年 / 度办理 / 结果 reads; 2 a line does not). */
+/** A label column keeps room for three characters a line (三、本 / 年度办 / 理结果 reads; two a line does not). */
 const LABEL_MIN_EM = 3;
 
 const cache = new WeakMap<TableBlock, Map<Style, FittedTable>>();
@@ -69,21 +69,24 @@ function fit(t: TableBlock, style: Style): FittedTable {
   const pad = cellPadding(style);
   const base = style.sizes.table;
   const min = style.sizes.tableDense;
+  const total = t.columnWidths.reduce((a, b) => a + b, 0);
   const figureWidth = (text: string, size: number) => Math.max(0, ...text.split('\n').map((s) => emWidth(s))) * size + 2 * pad.x;
   const valueCols = new Set(grid.placed.filter((p) => p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => p.col));
+  // A column of figures keeps room for two characters (its header wraps), whatever its figures.
   const need = (size: number) =>
-    t.columnWidths.map((_, c) => Math.max(0, ...grid.placed.filter((p) => p.col === c && p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => figureWidth(p.cell.text, size))));
+    t.columnWidths.map((_, c) => Math.max(Math.min(2 * base + 2 * pad.x, (t.columnWidths[c]! / total) * W), ...grid.placed.filter((p) => p.col === c && p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => figureWidth(p.cell.text, size))));
   const labelFloor = LABEL_MIN_EM * base + 2 * pad.x;
-  const total = t.columnWidths.reduce((a, b) => a + b, 0);
   const scaled = t.columnWidths.map((w) => (w / total) * W);
   // The largest size at which every figure fits beside label columns at their floor.
   let valueSize = base;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const floorsAt = (size: number, labels: (c: number) => number) => scaled.map((_, c) => (valueCols.has(c) ? need(size)[c]! : labels(c)));
-  while (valueSize - SIZE_STEP >= min - 1e-9 && sum(floorsAt(valueSize, () => labelFloor)) > W + 1e-6) valueSize -= SIZE_STEP;
-  let floors = floorsAt(valueSize, () => labelFloor);
-  // Too many figures for three characters of label: labels keep what the definition gives them, if less.
-  if (sum(floors) > W + 1e-6) floors = floorsAt(valueSize, (c) => Math.min(scaled[c]!, labelFloor));
+  // A label column gives way to half its share, and never below three characters a line.
+  const labelAt = (c: number) => Math.max(labelFloor, scaled[c]! / 2);
+  while (valueSize - SIZE_STEP >= min - 1e-9 && sum(floorsAt(valueSize, labelAt)) > W + 1e-6) valueSize -= SIZE_STEP;
+  let floors = floorsAt(valueSize, labelAt);
+  // Too many figures for that: labels keep what the definition gives them, if less.
+  if (sum(floors) > W + 1e-6) floors = floorsAt(valueSize, (c) => Math.min(scaled[c]!, labelAt(c)));
   const widths = scaled.map((s, c) => Math.max(s, floors[c]!));
   let excess = widths.reduce((a, b) => a + b, 0) - W;
   // Label columns give way first, then figure columns with room to spare, each in proportion to its slack.
@@ -97,9 +100,9 @@ function fit(t: TableBlock, style: Style): FittedTable {
     excess -= take;
   }
   if (excess > 1e-9) {
-    // Figures wider than the whole 版心 even at the smallest size: shrink everything alike (they will break).
-    const all = sum(widths);
-    for (let c = 0; c < widths.length; c++) widths[c] = (widths[c]! / all) * W;
+    // Figures wider than the 版心 even at the smallest size: they must break anyway, so the
+    // columns keep the definition's proportions (nothing else is squeezed for them).
+    widths.splice(0, widths.length, ...scaled);
   }
   const cells: FittedCell[] = grid.placed.map(({ cell, row, col }) => {
     const width = widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
