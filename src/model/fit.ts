@@ -12,6 +12,8 @@ export interface FittedCell {
   size: number;
   /** The text in lines: template `\n` breaks kept, each part wrapped evenly to the column (balancedLines). */
   lines: string[];
+  /** The same lines by template part (the text split at `\n`). */
+  parts: string[][];
 }
 
 /** A table fitted to the 版心 (issue 16 items 2–6): widths, sizes, lines, heights, what stays together. */
@@ -33,6 +35,8 @@ export interface FittedTable {
 const SIZE_STEP = 0.5;
 /** A label column keeps room for three characters a line (三、本 / 年度办 / 理结果 reads; two a line does not). */
 const LABEL_MIN_EM = 3;
+/** Lines are broken this much short of the cell, so Word and LibreOffice, measuring their own way, keep them. */
+const SAFETY_EM = 0.2;
 
 const cache = new WeakMap<TableBlock, Map<Style, FittedTable>>();
 
@@ -75,7 +79,7 @@ function fit(t: TableBlock, style: Style): FittedTable {
   // A column of figures keeps room for two characters (its header wraps), whatever its figures.
   const need = (size: number) =>
     t.columnWidths.map((_, c) => Math.max(Math.min(2 * base + 2 * pad.x, (t.columnWidths[c]! / total) * W), ...grid.placed.filter((p) => p.col === c && p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => figureWidth(p.cell.text, size))));
-  const labelFloor = LABEL_MIN_EM * base + 2 * pad.x;
+  const labelFloor = (LABEL_MIN_EM + SAFETY_EM) * base + 2 * pad.x;
   const scaled = t.columnWidths.map((w) => (w / total) * W);
   // The largest size at which every figure fits beside label columns at their floor.
   let valueSize = base;
@@ -108,9 +112,9 @@ function fit(t: TableBlock, style: Style): FittedTable {
     const width = widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
     let size = base;
     if (cell.kind === 'value') while (size - SIZE_STEP >= min - 1e-9 && figureWidth(cell.text, size) > width + 1e-6) size -= SIZE_STEP;
-    const capacity = (width - 2 * pad.x) / size;
-    const lines = cell.text === '' ? [] : cell.text.split('\n').flatMap((part) => (part === '' ? [''] : balancedLines(part, capacity)));
-    return { cell, row, col, size, lines };
+    const capacity = (width - 2 * pad.x) / size - SAFETY_EM;
+    const parts = cell.text === '' ? [] : cell.text.split('\n').map((part) => (part === '' ? [''] : balancedLines(part, capacity)));
+    return { cell, row, col, size, lines: parts.flat(), parts };
   });
   const pitch = style.tableLinePitch;
   const boxHeight = (c: FittedCell) => Math.max(1, c.lines.length) * pitch + 2 * pad.y;
