@@ -1,4 +1,4 @@
-import { Paragraph, type IParagraphOptions } from 'docx';
+import { CarriageReturn, Paragraph, TextRun, type IParagraphOptions } from 'docx';
 import type { BylineBlock, HeadingBlock, ParagraphBlock, TitleBlock } from '../../model/document.js';
 import { textWidthPt } from '../../model/fit.js';
 import type { Style } from '../../model/style.js';
@@ -21,10 +21,17 @@ export interface Spacing {
 const spacing = (s: Spacing): Pick<IParagraphOptions, 'spacing'> =>
   s.before || s.after ? { spacing: { ...(s.before ? { before: twips(s.before) } : {}), ...(s.after ? { after: twips(s.after) } : {}) } } : {};
 
-/** Title: one 二号 小标宋 paragraph per line, the lines broken between words as the PDF breaks them (§1.1, §6.2). */
+/**
+ * Title: one 二号 小标宋 paragraph per title line (§1.1, §6.2), broken between words where the PDF
+ * breaks it (model/title.ts: 梯形, after the agency) by `w:cr`, a line end that is not text.
+ */
 export function titleParagraphs(block: TitleBlock, style: Style, after: Spacing): Paragraph[] {
-  const lines = titleLines(block.lines, block.words, textWidthPt(style) / style.sizes.title);
-  return lines.map((line, i) => new Paragraph({ style: STYLE_IDS.title, ...spacing(i === lines.length - 1 ? after : {}), children: textRuns(line, {}) }));
+  const capacity = textWidthPt(style) / style.sizes.title;
+  return block.lines.map((line, i) => {
+    const printed = titleLines([line], block.words?.[i] ? [block.words[i]!] : undefined, capacity);
+    const runs = printed.map((l, k) => (k === 0 ? new TextRun(l) : new TextRun({ children: [new CarriageReturn(), l] })));
+    return new Paragraph({ style: STYLE_IDS.title, ...spacing(i === block.lines.length - 1 ? after : {}), children: runs });
+  });
 }
 
 /** The unit line or date line under the title, centred in the body face (§5, §6.2). */
