@@ -20,7 +20,7 @@ export function renderHtmlString(doc: Document, options: RenderOptions = {}, sty
     keywords: doc.meta.keywords.join(','),
     description: doc.meta.subject,
     css: stylesheet(style, { page: !fragment }),
-    body: bodyHtml(doc, idPrefix(doc)),
+    body: bodyHtml(doc, idPrefix(doc), style),
   };
   return (fragment ? SHELLS.fragment : SHELLS.page)(fields);
 }
