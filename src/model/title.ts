@@ -1,4 +1,7 @@
-import { emWidth } from './breaks.js';
+import { balancedLines, emWidth } from './breaks.js';
+
+/** Titles with more units than this are not searched exhaustively. */
+const MAX_SEARCH = 16;
 
 /**
  * Title lines after GB/T 9704 §7.3.3 (spec §6.2): a title that does not fit one line is broken
@@ -67,6 +70,9 @@ function placeWords(name: string): string[] {
 export function shapeTitle(words: string[], capacity: number, agencyWords = 0): string[] {
   const units = words.flatMap((w) => (emWidth(w) > capacity ? [...w] : [w]));
   const n = units.length;
+  // A title of a few words is shaped by trying every split; a very long one (a 300-character
+  // agency) is only set evenly.
+  if (n > MAX_SEARCH) return balancedLines(words.join(''), capacity);
   const width = (a: number, b: number) => emWidth(units.slice(a, b).join(''));
   if (width(0, n) <= capacity) return [units.join('')];
   let best: { cost: number; lines: string[] } | undefined;
