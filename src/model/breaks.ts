@@ -61,6 +61,21 @@ export function tailStart(text: string): number {
  * line of its own.
  */
 export function balancedLines(text: string, capacity: number): string[] {
+  // The same labels come back in every report of an edition: each wrapping is worked out once.
+  const key = `${capacity.toFixed(4)}|${text}`;
+  const hit = wrapped.get(key);
+  if (hit) return hit;
+  if (wrapped.size >= MAX_WRAPPED) wrapped.clear();
+  const lines = wrapEvenly(text, capacity);
+  wrapped.set(key, lines);
+  return lines;
+}
+
+/** Wrappings kept per process: labels of both editions at a few widths are a few hundred. */
+const MAX_WRAPPED = 5_000;
+const wrapped = new Map<string, string[]>();
+
+function wrapEvenly(text: string, capacity: number): string[] {
   // Clusters: runs of units with no break allowed between them (`（设`, `之和，`), each placed whole.
   const clusters: string[] = [];
   for (const u of breakUnits(text.trim())) {
@@ -74,7 +89,11 @@ export function balancedLines(text: string, capacity: number): string[] {
   const n = units.length;
   const EPS = 1e-6;
   const INF = Number.POSITIVE_INFINITY;
-  const space = (a: number, b: number) => emWidth(units.slice(a, b).join('').trimEnd());
+  // Width of units a..b: prefix sums, less the trailing space a line drops.
+  const at = [0];
+  for (const u of units) at.push(at[at.length - 1]! + emWidth(u));
+  const trailing = units.map((u) => emWidth(u) - emWidth(u.trimEnd()));
+  const space = (a: number, b: number) => at[b]! - at[a]! - trailing[b - 1]!;
   const fits = (a: number, b: number) => b - a === 1 || space(a, b) <= capacity + EPS;
   // Fewest lines, then the most even split into that many, with no one-character line if possible.
   const fewest = new Array<number>(n + 1).fill(INF);

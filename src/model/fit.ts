@@ -77,8 +77,14 @@ function fit(t: TableBlock, style: Style): FittedTable {
   const figureWidth = (text: string, size: number) => Math.max(0, ...text.split('\n').map((s) => emWidth(s))) * size + 2 * pad.x;
   const valueCols = new Set(grid.placed.filter((p) => p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => p.col));
   // A column of figures keeps room for two characters (its header wraps), whatever its figures.
-  const need = (size: number) =>
-    t.columnWidths.map((_, c) => Math.max(Math.min(2 * base + 2 * pad.x, (t.columnWidths[c]! / total) * W), ...grid.placed.filter((p) => p.col === c && p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => figureWidth(p.cell.text, size))));
+  const widestEm = t.columnWidths.map(() => 0);
+  for (const p of grid.placed) if (p.cell.kind === 'value' && p.cell.colSpan === 1) widestEm[p.col] = Math.max(widestEm[p.col]!, ...p.cell.text.split('\n').map((x) => emWidth(x)));
+  const needs = new Map<number, number[]>();
+  const need = (size: number): number[] => {
+    let n = needs.get(size);
+    if (!n) needs.set(size, (n = t.columnWidths.map((w, c) => Math.max(Math.min(2 * base + 2 * pad.x, (w / total) * W), widestEm[c]! > 0 ? widestEm[c]! * size + 2 * pad.x : 0))));
+    return n;
+  };
   const labelFloor = (LABEL_MIN_EM + SAFETY_EM) * base + 2 * pad.x;
   const scaled = t.columnWidths.map((w) => (w / total) * W);
   // The largest size at which every figure fits beside label columns at their floor.
@@ -109,9 +115,14 @@ function fit(t: TableBlock, style: Style): FittedTable {
     widths.splice(0, widths.length, ...scaled);
   }
   const cells: FittedCell[] = grid.placed.map(({ cell, row, col }) => {
-    const width = widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
+    const width = cell.colSpan === 1 ? widths[col]! : widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
     let size = base;
     if (cell.kind === 'value') while (size - SIZE_STEP >= min - 1e-9 && figureWidth(cell.text, size) > width + 1e-6) size -= SIZE_STEP;
+    // A figure is one unit: its one line needs no wrapping (most cells of a report).
+    if (cell.kind === 'value' && /^[\x21-\x7e]*$/.test(cell.text)) {
+      const parts = cell.text === '' ? [] : [[cell.text]];
+      return { cell, row, col, size, lines: parts.flat(), parts };
+    }
     const capacity = (width - 2 * pad.x) / size - SAFETY_EM;
     const parts = cell.text === '' ? [] : cell.text.split('\n').map((part) => (part === '' ? [''] : balancedLines(part, capacity)));
     return { cell, row, col, size, lines: parts.flat(), parts };
