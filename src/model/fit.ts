@@ -74,11 +74,11 @@ function fit(t: TableBlock, style: Style): FittedTable {
   const base = style.sizes.table;
   const min = style.sizes.tableDense;
   const total = t.columnWidths.reduce((a, b) => a + b, 0);
-  const figureWidth = (text: string, size: number) => Math.max(0, ...text.split('\n').map((s) => emWidth(s))) * size + 2 * pad.x;
+  const emOf = (text: string) => (text.includes('\n') ? Math.max(...text.split('\n').map((s) => emWidth(s))) : emWidth(text));
   const valueCols = new Set(grid.placed.filter((p) => p.cell.kind === 'value' && p.cell.colSpan === 1).map((p) => p.col));
   // A column of figures keeps room for two characters (its header wraps), whatever its figures.
   const widestEm = t.columnWidths.map(() => 0);
-  for (const p of grid.placed) if (p.cell.kind === 'value' && p.cell.colSpan === 1) widestEm[p.col] = Math.max(widestEm[p.col]!, ...p.cell.text.split('\n').map((x) => emWidth(x)));
+  for (const p of grid.placed) if (p.cell.kind === 'value' && p.cell.colSpan === 1) widestEm[p.col] = Math.max(widestEm[p.col]!, emOf(p.cell.text));
   const needs = new Map<number, number[]>();
   const need = (size: number): number[] => {
     let n = needs.get(size);
@@ -117,23 +117,27 @@ function fit(t: TableBlock, style: Style): FittedTable {
   const cells: FittedCell[] = grid.placed.map(({ cell, row, col }) => {
     const width = cell.colSpan === 1 ? widths[col]! : widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
     let size = base;
-    if (cell.kind === 'value') while (size - SIZE_STEP >= min - 1e-9 && figureWidth(cell.text, size) > width + 1e-6) size -= SIZE_STEP;
-    // A figure is one unit: its one line needs no wrapping (most cells of a report).
-    if (cell.kind === 'value' && /^[\x21-\x7e]*$/.test(cell.text)) {
-      const parts = cell.text === '' ? [] : [[cell.text]];
-      return { cell, row, col, size, lines: parts.flat(), parts };
+    if (cell.kind === 'value') {
+      const em = emOf(cell.text);
+      while (size - SIZE_STEP >= min - 1e-9 && em * size + 2 * pad.x > width + 1e-6) size -= SIZE_STEP;
+      // A figure is one unit: its one line needs no wrapping (most cells of a report).
+      if (/^[\x21-\x7e]*$/.test(cell.text)) return cell.text === '' ? { cell, row, col, size, lines: [], parts: [] } : { cell, row, col, size, lines: [cell.text], parts: [[cell.text]] };
     }
     const capacity = (width - 2 * pad.x) / size - SAFETY_EM;
     const parts = cell.text === '' ? [] : cell.text.split('\n').map((part) => (part === '' ? [''] : balancedLines(part, capacity)));
-    return { cell, row, col, size, lines: parts.flat(), parts };
+    const lines: string[] = [];
+    for (const p of parts) for (const l of p) lines.push(l);
+    return { cell, row, col, size, lines, parts };
   });
   const pitch = style.tableLinePitch;
   const boxHeight = (c: FittedCell) => Math.max(1, c.lines.length) * pitch + 2 * pad.y;
   const rowHeights = new Array<number>(grid.rowCount).fill(pitch + 2 * pad.y);
   for (const c of [...cells].sort((a, b) => a.cell.rowSpan - b.cell.rowSpan)) {
-    const rows = Array.from({ length: c.cell.rowSpan }, (_, k) => c.row + k);
-    const have = rows.reduce((s, r) => s + rowHeights[r]!, 0);
-    if (boxHeight(c) > have) for (const r of rows) rowHeights[r] = rowHeights[r]! + (boxHeight(c) - have) / rows.length;
+    const span = c.cell.rowSpan;
+    let have = 0;
+    for (let r = c.row; r < c.row + span; r++) have += rowHeights[r]!;
+    const extra = boxHeight(c) - have;
+    if (extra > 0) for (let r = c.row; r < c.row + span; r++) rowHeights[r] = rowHeights[r]! + extra / span;
   }
   const keepWithNext = new Array<boolean>(grid.rowCount).fill(false);
   const groupHeader = new Array<number[] | undefined>(grid.rowCount).fill(undefined);
