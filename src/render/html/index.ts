@@ -19,10 +19,20 @@ export function renderHtmlString(doc: Document, options: RenderOptions = {}, sty
     author: doc.meta.author,
     keywords: doc.meta.keywords.join(','),
     description: doc.meta.subject,
-    css: stylesheet(style, { page: !fragment }),
+    css: cachedStylesheet(style, !fragment),
     body: bodyHtml(doc, idPrefix(doc), style),
   };
   return (fragment ? SHELLS.fragment : SHELLS.page)(fields);
+}
+
+/** The stylesheet depends only on the style: built once per style and kind of output. */
+const sheets = new WeakMap<Style, Map<boolean, string>>();
+function cachedStylesheet(style: Style, page: boolean): string {
+  let byKind = sheets.get(style);
+  if (!byKind) sheets.set(style, (byKind = new Map()));
+  let css = byKind.get(page);
+  if (css === undefined) byKind.set(page, (css = stylesheet(style, { page })));
+  return css;
 }
 
 export const renderHtml: Renderer = async (doc, options) => ({
