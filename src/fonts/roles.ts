@@ -35,6 +35,18 @@ const FALLBACK: Record<FontRole, FallbackFace | undefined> = {
   latin: undefined,
 };
 
+/** What a clerk calls each role (nianbao fonts, font warnings). */
+export const ROLE_NAMES: Record<FontRole, string> = {
+  title: '标题',
+  heading1: '一级标题（一、）',
+  heading2: '二级标题（（一））',
+  heading3: '三级标题（1.）',
+  body: '正文',
+  table: '表格',
+  pageNumber: '页码',
+  latin: '数字和西文',
+};
+
 export const ROLES: readonly FontRole[] = ['title', 'heading1', 'heading2', 'heading3', 'body', 'table', 'pageNumber', 'latin'];
 
 /** What to look for to serve `role`, given the face name the style asks for. */

@@ -1,7 +1,7 @@
 import type { FontRole } from '../model/style.js';
 import { officialFace } from './faces.js';
 import type { FontSet, ResolvedFace } from './resolve.js';
-import { ROLES } from './roles.js';
+import { ROLE_NAMES, ROLES } from './roles.js';
 
 /** Roles asking for different official faces that are served by one design (issue 16 item 1). */
 export interface SharedFace {
@@ -49,16 +49,6 @@ function designKey(postscriptName: string): string {
   return postscriptName.toLowerCase().replace(/cjk/g, '').replace(/(sc|tc|jp|kr|hk|cn)(?=-|$)/g, '');
 }
 
-const ROLE_NAMES: Record<FontRole, string> = {
-  title: '标题',
-  heading1: '一级标题',
-  heading2: '二级标题',
-  heading3: '三级标题',
-  body: '正文',
-  table: '表格',
-  pageNumber: '页码',
-  latin: '数字和西文',
-};
 
 /** One Chinese sentence per group, for `nianbao fonts` and the `font/shared-face` warning. */
 export function sharedFaceMessages(set: FontSet): string[] {

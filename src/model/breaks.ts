@@ -24,9 +24,40 @@ export function emWidth(text: string): number {
   return w;
 }
 
-/** The indivisible pieces of text: a CJK character, an ASCII word or figure, a `——`/`……` pair, a space. */
-export function breakUnits(text: string): string[] {
-  return text.match(/[\x21-\x7e]+|——|……| +|[\s\S]/gu) ?? [];
+/** One line-breaking unit: a CJK character, a `——`/`……` pair, an ASCII word, or a space. */
+export interface TextUnit {
+  text: string;
+  kind: 'cjk' | 'latin' | 'space';
+}
+
+const LATIN = /^[\x21-\x7e]$/;
+const KEEP_PAIRS = /^[—…]$/;
+
+/**
+ * Splits text into the units a line breaker places and the PDF painter draws (render/pdf/text.ts,
+ * shaping.ts): a unit is the most that is ever shaped as one string, so a measured width is the
+ * drawn width; fitTable wraps labels over the same units.
+ */
+export function textUnits(text: string): TextUnit[] {
+  const chars = [...text.replace(/[\t\r\n]+/g, ' ')];
+  const out: TextUnit[] = [];
+  for (let i = 0; i < chars.length; ) {
+    const ch = chars[i]!;
+    let unit = ch;
+    let n = 1;
+    let kind: TextUnit['kind'] = 'cjk';
+    if (ch === ' ') kind = 'space';
+    else if (LATIN.test(ch)) {
+      kind = 'latin';
+      while (i + n < chars.length && LATIN.test(chars[i + n]!)) unit += chars[i + n++];
+    } else if (KEEP_PAIRS.test(ch) && chars[i + 1] === ch) {
+      unit = ch + ch;
+      n = 2;
+    }
+    out.push({ text: unit, kind });
+    i += n;
+  }
+  return out;
 }
 
 /** Whether a line may break between two units (kinsoku, spec §6). */
@@ -78,7 +109,7 @@ const wrapped = new Map<string, string[]>();
 function wrapEvenly(text: string, capacity: number): string[] {
   // Clusters: runs of units with no break allowed between them (`（设`, `之和，`), each placed whole.
   const clusters: string[] = [];
-  for (const u of breakUnits(text.trim())) {
+  for (const { text: u } of textUnits(text.trim())) {
     const last = clusters[clusters.length - 1];
     // A space ends the cluster before it (a line may break after it, and drops it there).
     if (last !== undefined && (u.trim() === '' || (!/\s$/.test(last) && !mayBreakBetween(last, u)))) clusters[clusters.length - 1] = last + u;
