@@ -235,7 +235,9 @@ describe('13–14. PDF structure and fonts', () => {
       .split(/\n\d+ 0 obj\n/)
       .map((o) => o.split('endobj')[0]!)
       .filter((o) => /\/S \/(TD|TH|THead|TBody|Table)\b/.test(o))
-      .map((o) => ({ s: /\/S \/(\w+)/.exec(o)![1]!, id: /\/ID \(([^)]*)\)/.exec(o)?.[1], headers: [...(/\/Headers \[([^\]]*)\]/.exec(o)?.[1] ?? '').matchAll(/\(([^)]*)\)/g)].map((x) => x[1]!) }));
+      .map((o) => ({ s: /\/S \/(\w+)/.exec(o)![1]!, id: pdfString(/\/ID (<[0-9a-f]*>|\([^)]*\))/.exec(o)?.[1]), headers: [...(/\/Headers \[([^\]]*)\]/.exec(o)?.[1] ?? '').matchAll(/<[0-9a-f]*>|\([^)]*\)/g)].map((x) => pdfString(x[0])!) }));
+  /** A PDF string as written, literal `(…)` or hex `<…>`. */
+  const pdfString = (s: string | undefined) => (s === undefined ? undefined : s.startsWith('<') ? Buffer.from(s.slice(1, -1), 'hex').toString('latin1') : s.slice(1, -1));
 
   it('13. every TD names its TH ids in /Headers (three levels in the 三 table), THead and TBody', async () => {
     const s = structs((await renderPdf(stress, {})).bytes);

@@ -97,11 +97,12 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
       if (cell.rowSpan > 1) attrs.RowSpan = cell.rowSpan;
       if (cell.colSpan > 1) attrs.ColSpan = cell.colSpan;
       const headers = cell.kind === 'header' ? [] : headersOf(grid, { row, col }, cell.rowSpan, cell.colSpan);
-      if (headers.length > 0) attrs.Headers = headers.map((h) => new String(idOf(h.row, h.col)));
+      // Byte strings written as hex (<…>): pdfkit escapes a literal string character by character.
+      if (headers.length > 0) attrs.Headers = headers.map((h) => idBytes(idOf(h.row, h.col)));
       const data = (td as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
       data.A = attrs;
       if (cell.kind !== 'value') {
-        data.ID = new String(idOf(row, col));
+        data.ID = idBytes(idOf(row, col));
         ids.push([idOf(row, col), td]);
       }
       trs[row]!.add(td);
@@ -145,7 +146,7 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     // The ID tree maps each TH id to its element; a name tree's keys in byte order.
     const tree = (doc as unknown as { getStructTreeRoot(): { data: Record<string, unknown> } }).getStructTreeRoot();
     const sorted = [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    tree.data.IDTree = { Names: sorted.flatMap(([id, el]) => [new String(id), (el as unknown as { dictionary: unknown }).dictionary]) };
+    tree.data.IDTree = { Names: sorted.flatMap(([id, el]) => [idBytes(id), (el as unknown as { dictionary: unknown }).dictionary]) };
   }
   for (const s of all) s.end();
   doc.end();
@@ -189,6 +190,17 @@ function useSharedShaping(doc: Doc, face: ResolvedFace): void {
   const own = embedded.layout.bind(embedded);
   embedded.layout = (text, features, onlyWidth) => (features ? own(text, features, onlyWidth) : shapeText(face.font, text));
   shaped.add(embedded);
+}
+
+/** An id as a PDF byte string, memoised: a table's TDs repeat the same few ids. */
+const idCache = new Map<string, Buffer>();
+function idBytes(id: string): Buffer {
+  let b = idCache.get(id);
+  if (!b) {
+    if (idCache.size > 10_000) idCache.clear();
+    idCache.set(id, (b = Buffer.from(id, 'latin1')));
+  }
+  return b;
 }
 
 /** The part of pdfkit's embedded font that names the subset when it is written at the end. */
