@@ -86,10 +86,10 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
       (r < headerRows ? sections[0] : sections[1])!.add(tr);
       return tr;
     });
-    // Short ids (`t3h1c`: table, header cell in base 36), as every TD repeats several of them.
+    // Short ids (the header cells of the document numbered in base 36), as every TD repeats several.
     const headerIndex = new Map<string, number>();
-    for (const p of grid.placed) if (p.cell.kind !== 'value') headerIndex.set(`${p.row}:${p.col}`, headerIndex.size);
-    const idOf = (row: number, col: number) => `t${block.toString(36)}h${headerIndex.get(`${row}:${col}`)!.toString(36)}`;
+    for (const p of grid.placed) if (p.cell.kind !== 'value') headerIndex.set(`${p.row}:${p.col}`, ids.length + headerIndex.size);
+    const idOf = (row: number, col: number) => headerIndex.get(`${row}:${col}`)!.toString(36);
     for (const { cell, row, col } of grid.placed) {
       const td = make(cell.kind === 'value' ? 'TD' : 'TH');
       const attrs: Record<string, unknown> = { O: 'Table' };
