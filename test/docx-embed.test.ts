@@ -48,13 +48,24 @@ async function read(bytes: Uint8Array) {
       embedded.push({ name: f[1]!, slot: e[1] as Embedded['slot'], part, font: fontkit.create(deobfuscate(data, e[3]!)) as fontkit.Font });
     }
   }
+  // A run's face is its own w:eastAsia, else its paragraph style's (styles.ts: runs name no face).
+  const styles = await text('word/styles.xml');
+  const styleFace = new Map<string, { eastAsia?: string; bold: boolean }>();
+  for (const m of styles.matchAll(/<w:style w:type="paragraph"[^>]*w:styleId="([^"]+)">([\s\S]*?)<\/w:style>/g)) {
+    styleFace.set(m[1]!, { ...(/w:eastAsia="([^"]+)"/.exec(m[2]!) ? { eastAsia: /w:eastAsia="([^"]+)"/.exec(m[2]!)![1]! } : {}), bold: /<w:b\/>/.test(m[2]!) });
+  }
+  const defaultFace = /<w:docDefaults>[\s\S]*?w:eastAsia="([^"]+)"/.exec(styles)?.[1];
   const runs: Run[] = [];
   const xmlParts = Object.keys(zip.files).filter((n) => /^word\/(document|footer\d+)\.xml$/.test(n));
   for (const name of xmlParts) {
-    for (const r of (await text(name)).matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)) {
-      const eastAsia = /w:eastAsia="([^"]+)"/.exec(r[1]!)?.[1];
-      const t = [...r[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
-      if (eastAsia && t) runs.push({ eastAsia, bold: /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(r[1]!), text: decodeXml(t) });
+    for (const p of (await text(name)).matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)) {
+      const style = styleFace.get(/<w:pStyle w:val="([^"]+)"\/>/.exec(p[1]!)?.[1] ?? 'Normal');
+      for (const r of p[1]!.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)) {
+        const eastAsia = /w:eastAsia="([^"]+)"/.exec(r[1]!)?.[1] ?? style?.eastAsia ?? defaultFace;
+        const t = [...r[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
+        const bold = /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(r[1]!) || (!/w:eastAsia=/.test(r[1]!) && style?.bold === true);
+        if (eastAsia && t) runs.push({ eastAsia, bold, text: decodeXml(t) });
+      }
     }
   }
   return { zip, embedded, runs, parts: Object.keys(zip.files).filter((n) => n.startsWith('word/fonts/')), settings: await text('word/settings.xml') };
@@ -120,7 +131,7 @@ describe('DOCX --embed-fonts', () => {
   it('warns only about the fallback faces, never that embedding is unsupported', () => {
     for (const [, r] of out) {
       expect(r.warnings).not.toContain('docx/embed-fonts-unsupported');
-      expect(r.warnings.every((w) => w === 'font/fallback')).toBe(true);
+      expect(r.warnings.every((w) => w === 'font/fallback' || w === 'font/shared-face')).toBe(true);
     }
   });
 });

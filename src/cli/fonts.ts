@@ -1,20 +1,12 @@
 import { DEFAULT_STYLE, type FontRole } from '../model/style.js';
 import { defaultFontSettings, envName, resolveFonts, ROLES } from '../fonts/index.js';
+import { ROLE_NAMES } from '../fonts/roles.js';
+import { sharedFaceMessages, sharedFaces } from '../fonts/sharing.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './io.js';
 
-const ROLE_LABEL: Record<FontRole, string> = {
-  title: '标题',
-  heading1: '一级标题（一、）',
-  heading2: '二级标题（（一））',
-  heading3: '三级标题（1.）',
-  body: '正文',
-  table: '表格',
-  pageNumber: '页码',
-  latin: '数字和西文',
-};
 
-const SOURCE_LABEL = { explicit: '指定', project: '项目 fonts/', system: '系统字体', fallback: '开源替代字体' } as const;
+const SOURCE_LABEL = { explicit: '指定', project: '项目 fonts/', system: '系统字体', open: '已安装的开源同风格字体', fallback: '开源替代字体' } as const;
 
 /**
  * Explicit font files per role: `NIANBAO_FONT_<ROLE>` first, then `--font role=path[,role=path]`
@@ -45,15 +37,17 @@ export async function runFonts(argv: string[], io: Io): Promise<number> {
       const f = set.faces[role];
       return { role, wanted: DEFAULT_STYLE.fonts[role], face: f?.postscriptName ?? null, file: f?.file ?? null, source: f?.source ?? null };
     });
-    io.out(JSON.stringify({ roles: rows, problems: set.problems }, null, 2));
+    io.out(JSON.stringify({ roles: rows, shared: sharedFaces(set).map((g) => ({ face: g.face, wanted: Object.fromEntries(g.wanted), remedies: g.remedies })), problems: set.problems }, null, 2));
     return 0;
   }
   for (const role of ROLES) {
     const f = set.faces[role];
     const wanted = DEFAULT_STYLE.fonts[role];
-    const what = f ? `${f.postscriptName}  ${f.file}  [${SOURCE_LABEL[f.source]}${f.source === 'fallback' ? '，未找到正版字体' : ''}]` : '（未找到，使用该角色的中文字体）';
-    io.out(`${ROLE_LABEL[role]}\t${wanted} → ${what}`);
+    const substitute = f?.source === 'fallback' || f?.source === 'open';
+    const what = f ? `${f.postscriptName}  ${f.file}  [${SOURCE_LABEL[f.source]}${substitute ? '，未找到正版字体' : ''}]` : '（未找到，使用该角色的中文字体）';
+    io.out(`${ROLE_NAMES[role]}\t${wanted} → ${what}`);
   }
+  for (const m of sharedFaceMessages(set)) io.out(`注意 ${m}`);
   for (const p of set.problems) io.err(`警告 ${p}`);
   return 0;
 }

@@ -2,6 +2,7 @@ import { getEdition, SECTION_KEYS } from '../editions/index.js';
 import { figureRows } from '../editions/rows.js';
 import type { Block, Document, SourcePos } from '../model/document.js';
 import type { Prose, Report } from '../model/report.js';
+import { titleLineWords } from '../model/title.js';
 import { applicationsTable, proactiveTable, reviewTable, type Locate } from './tables.js';
 import { renderText, TEMPLATES, TemplateError, type TextContext } from './text.js';
 
@@ -33,7 +34,7 @@ export function compose(report: Report, locate: Locate = () => undefined): Docum
     }
   };
 
-  blocks.push({ type: 'title', lines: report.title, ...pos(['title']) });
+  blocks.push({ type: 'title', lines: report.title, words: titleLineWords(report.title, report.agency), ...pos(['title']) });
   if (report.unitLine) blocks.push({ type: 'byline', role: 'unit', text: report.unitLine, ...pos(['unitLine']) });
   if (report.dateLine) blocks.push({ type: 'byline', role: 'date', text: report.dateLine, ...pos(['dateLine']) });
   prose(report.preamble);

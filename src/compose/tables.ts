@@ -51,9 +51,11 @@ export function proactiveTable(edition: Edition, input: TableInput, locate: Loca
   const labelCols = hasSubRows ? 2 : 1;
   const valueCols = 3;
   const rows: TableRow[] = [];
+  const rowGroups: NonNullable<TableBlock['rowGroups']> = [];
 
   for (const item of items) {
     const base = `proactive.${item.key}`;
+    const first = rows.length;
     rows.push({ cells: [cell(ctx.label(`${base}.title`, item.title), 'header', { colSpan: labelCols + valueCols })] });
     rows.push({
       cells: [
@@ -79,6 +81,7 @@ export function proactiveTable(edition: Edition, input: TableInput, locate: Loca
     for (const extra of input.extraRows[base] ?? []) {
       rows.push({ cells: [cell(extra.label, 'label', { colSpan: labelCols }), ...valueCells(ctx, item, extra.cells)] });
     }
+    rowGroups.push({ first, last: rows.length - 1, headerRows: 2 });
   }
   return {
     type: 'table',
@@ -86,6 +89,7 @@ export function proactiveTable(edition: Edition, input: TableInput, locate: Loca
     caption: edition.sectionTitles.proactive,
     columnWidths: hasSubRows ? [1.1, 0.9, 1, 1, 1] : [1, 1, 1, 1],
     headerRows: 0,
+    rowGroups,
     rows,
   };
 }

@@ -12,7 +12,8 @@ export function systemFontDirs(env: NodeJS.ProcessEnv = process.env): string[] {
     case 'darwin':
       return ['/Library/Fonts', '/System/Library/Fonts', join(home, 'Library/Fonts')];
     default:
-      return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.fonts'), join(home, '.local/share/fonts')];
+      // TeX Live keeps the open Fandol faces (FandolFang: the only open 仿宋 in Debian) outside the font folders.
+      return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.fonts'), join(home, '.local/share/fonts'), '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol'];
   }
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_STYLE } from '../model/style.js';
 import { missingChars } from './coverage.js';
 import { readFaceNames } from './names.js';
 import { resolveFonts, type FontSettings } from './resolve.js';
+import { sharedFaceMessages, sharedFaces } from './sharing.js';
 import { renameFace, windowsRecords } from './rename.js';
 import { readSfnt, writeSfnt } from './sfnt.js';
 import { subsetFace } from './subset.js';
@@ -104,6 +105,41 @@ describe('font resolution', () => {
     const ttc = new Uint8Array(makeTtc([serif, sans]));
     const out = fontkit.create(await subsetFace({ bytes: ttc, postscriptName: 'NotoSansSC-Regular' }, TEXT)) as fontkit.Font;
     expect(out.postscriptName).toBe('NotoSansSC-Regular');
+  });
+
+  it('after the official names, serves 楷体 and 仿宋 by installed open faces of their style, by PostScript name', () => {
+    const open = mkdtempSync(join(tmpdir(), 'nianbao-open-'));
+    const named = (ps: string, family: string) => renameFace(serif, { family, bold: false, postscriptName: ps, description: 'test' });
+    writeFileSync(join(open, 'a-bold.ttf'), named('LXGWWenKai-Bold', 'LXGW WenKai'));
+    writeFileSync(join(open, 'b-regular.ttf'), named('LXGWWenKai-Regular', 'LXGW WenKai'));
+    writeFileSync(join(open, 'fang.otf'), named('FandolFang-Regular', 'FandolFang'));
+    const set = resolveFonts(DEFAULT_STYLE.fonts, { ...none, systemDirs: [open] });
+    // Its family name also answers for the Bold file, which sorts first: the PostScript name decides.
+    expect([set.faces.heading2!.postscriptName, set.faces.heading2!.source]).toEqual(['LXGWWenKai-Regular', 'open']);
+    expect([set.faces.body!.postscriptName, set.faces.heading3!.postscriptName, set.faces.body!.source]).toEqual(['FandolFang-Regular', 'FandolFang-Regular', 'open']);
+    expect(set.faces.heading3!.bold).toBe(false); // 1. headings get synthesised bold
+    expect(set.faces.table!.source).toBe('fallback');
+    // The official face still wins over the open one.
+    const project = mkdtempSync(join(tmpdir(), 'nianbao-project-'));
+    writeFileSync(join(project, 'kai.ttf'), named('KaiTi_GB2312', '楷体_GB2312'));
+    const official = resolveFonts(DEFAULT_STYLE.fonts, { ...none, systemDirs: [open], projectDir: project });
+    expect([official.faces.heading2!.postscriptName, official.faces.heading2!.source]).toEqual(['KaiTi_GB2312', 'project']);
+  });
+
+  it('names the roles whose different official faces collapsed into one face, and the package that separates them', () => {
+    const set = resolveFonts(DEFAULT_STYLE.fonts, none);
+    const groups = sharedFaces(set);
+    const regular = groups.find((g) => g.face === 'NotoSerifSC-Regular')!;
+    expect(Object.fromEntries(regular.wanted)).toEqual({ 楷体_GB2312: ['heading2'], 仿宋_GB2312: ['body'], 宋体: ['table', 'pageNumber'] });
+    expect(regular.remedies).toEqual([
+      { wanted: '楷体_GB2312', debian: 'fonts-lxgw-wenkai', face: '霞鹜文楷（LXGW WenKai）' },
+      { wanted: '仿宋_GB2312', debian: 'texlive-lang-chinese', face: 'FandolFang' },
+    ]);
+    expect(groups.find((g) => g.face === 'NotoSerifSC-Bold')!.wanted.has('方正小标宋简体')).toBe(true);
+    expect(sharedFaceMessages(set).join('\n')).toContain('fonts-lxgw-wenkai');
+    // 表格 and 页码 both ask for 宋体: one face for both is no collapse.
+    const same = resolveFonts({ ...DEFAULT_STYLE.fonts, body: '宋体', heading2: '宋体', heading3: '宋体', title: '宋体' }, none);
+    expect(sharedFaces(same).filter((g) => g.face === 'NotoSerifSC-Regular')).toEqual([]);
   });
 
   it('renames a face: new family in English and Chinese records, licence kept, checksums valid', () => {

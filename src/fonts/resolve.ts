@@ -6,7 +6,8 @@ import { FontFileError, loadFace, type LoadedFace } from './load.js';
 import type { FaceNames } from './names.js';
 import { ROLES, roleSpec, type FallbackFace } from './roles.js';
 
-export type FaceSource = 'explicit' | 'project' | 'system' | 'fallback';
+/** `open`: an installed open face of the official face's style (霞鹜文楷 for 楷体), in fonts/ or the system's. */
+export type FaceSource = 'explicit' | 'project' | 'system' | 'open' | 'fallback';
 
 /** The face that serves one role, and where it came from. */
 export interface ResolvedFace extends LoadedFace {
@@ -42,8 +43,9 @@ export function defaultFontSettings(explicit: FontSettings['explicit'] = {}): Fo
 }
 
 /**
- * Roles → faces → files (design.md "Fonts"): explicit setting, then the project's `fonts/`, then
- * the system's font folders (matched by family, full or PostScript name), then the open fallback.
+ * Roles → faces → files (design.md "Fonts"): explicit setting, then the official face in the
+ * project's `fonts/` and the system's font folders (matched by family, full or PostScript name),
+ * then an installed open face of the same style (faces.ts), then the bundled open fallback.
  * A file that is not a font is reported and the next candidate tried. Cached per process.
  */
 export function resolveFonts(wanted: Record<FontRole, string>, settings: FontSettings): FontSet {
@@ -84,24 +86,29 @@ export function resolveFonts(wanted: Record<FontRole, string>, settings: FontSet
       const f = tryLoad(resolvePath(file), ps);
       if (f) face = make(f, 'explicit');
     }
+    // Official names in the project folder, then on the system; only then open faces of the same
+    // style (霞鹜文楷 for 楷体 …, matched by PostScript name), then the bundled fallback.
     const sources: [FaceSource, string[]][] = [
       ['project', settings.projectDir ? [settings.projectDir] : []],
       ['system', settings.systemDirs ?? systemFontDirs()],
     ];
-    for (const [source, dirs] of sources) {
-      if (face) break;
-      const index = folders(dirs);
-      for (const alias of spec.aliases) {
-        const a = alias.toLowerCase();
-        const match = index.filter((n) => n.names.some((x) => x.toLowerCase() === a) || n.postscriptName.toLowerCase() === a);
-        for (const m of match) {
-          const f = tryLoad(m.file, m.postscriptName);
-          if (f) {
-            face = make(f, source);
-            break;
-          }
-        }
+    const passes: [string[], boolean][] = [[spec.aliases, false], [spec.open, true]];
+    for (const [names, byPostscript] of passes) {
+      for (const [source, dirs] of sources) {
         if (face) break;
+        const index = folders(dirs);
+        for (const name of names) {
+          const a = name.toLowerCase();
+          const match = index.filter((n) => n.postscriptName.toLowerCase() === a || (!byPostscript && n.names.some((x) => x.toLowerCase() === a)));
+          for (const m of match) {
+            const f = tryLoad(m.file, m.postscriptName);
+            if (f) {
+              face = make(f, byPostscript ? 'open' : source);
+              break;
+            }
+          }
+          if (face) break;
+        }
       }
     }
     if (!face && spec.fallback) {

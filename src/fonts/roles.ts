@@ -1,4 +1,5 @@
 import type { FontRole } from '../model/style.js';
+import { officialFace } from './faces.js';
 
 /** The open fallback a role uses when no licensed face is found (npm packages, OFL). */
 export interface FallbackFace {
@@ -10,6 +11,8 @@ export interface FallbackFace {
 export interface RoleSpec {
   /** Names the face is known by on Windows, macOS and in vendor files, the official one first. */
   aliases: string[];
+  /** PostScript names of open faces of the same style, tried after the official names (faces.ts). */
+  open: string[];
   /** Fallback face; `undefined` = use the role's CJK face instead (Latin digits). */
   fallback?: FallbackFace;
 }
@@ -19,16 +22,6 @@ const serif = (weight: '400Regular' | '700Bold'): FallbackFace => ({
   file: `${weight}/NotoSerifSC_${weight}.ttf`,
 });
 const sans: FallbackFace = { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf' };
-
-/** Aliases of the official faces of spec §6.2, keyed by the name the style gives. */
-const ALIASES: Record<string, string[]> = {
-  方正小标宋简体: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05', '方正小标宋'],
-  黑体: ['黑体', 'SimHei', 'Heiti SC', 'STHeiti', '华文黑体'],
-  楷体_GB2312: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', '华文楷体', 'Kaiti SC'],
-  仿宋_GB2312: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', '华文仿宋'],
-  宋体: ['宋体', 'SimSun', 'NSimSun', 'Songti SC', 'STSong', '华文宋体'],
-  'Times New Roman': ['Times New Roman', 'TimesNewRomanPSMT'],
-};
 
 /** Open fallback per role (design.md "Fonts"): 黑体 → Noto Sans SC; the others → Noto Serif SC. */
 const FALLBACK: Record<FontRole, FallbackFace | undefined> = {
@@ -42,13 +35,27 @@ const FALLBACK: Record<FontRole, FallbackFace | undefined> = {
   latin: undefined,
 };
 
+/** What a clerk calls each role (nianbao fonts, font warnings). */
+export const ROLE_NAMES: Record<FontRole, string> = {
+  title: '标题',
+  heading1: '一级标题（一、）',
+  heading2: '二级标题（（一））',
+  heading3: '三级标题（1.）',
+  body: '正文',
+  table: '表格',
+  pageNumber: '页码',
+  latin: '数字和西文',
+};
+
 export const ROLES: readonly FontRole[] = ['title', 'heading1', 'heading2', 'heading3', 'body', 'table', 'pageNumber', 'latin'];
 
 /** What to look for to serve `role`, given the face name the style asks for. */
 export function roleSpec(role: FontRole, faceName: string): RoleSpec {
-  const aliases = ALIASES[faceName] ?? [faceName];
+  const face = officialFace(faceName);
+  const aliases = face.aliases;
+  const open = face.open.filter((o) => !o.cssOnly).map((o) => o.names[0]!);
   const fallback = FALLBACK[role];
-  return fallback ? { aliases, fallback } : { aliases };
+  return fallback ? { aliases, open, fallback } : { aliases, open };
 }
 
 /** `NIANBAO_FONT_HEADING1` etc.: the environment variable that sets a role's file. */

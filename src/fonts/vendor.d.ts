@@ -5,6 +5,7 @@ declare module 'fontkit' {
     advanceWidth: number;
     /** The characters the glyph draws (several for a ligature). */
     codePoints: number[];
+    /** The outline's bounds in font units (y up). */
     bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
   export interface GlyphRun {

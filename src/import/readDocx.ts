@@ -88,7 +88,8 @@ function paragraphText(p: Element): string {
         return;
       }
       if (el.localName === 'tab') out += ' ';
-      if (el.localName === 'br' || el.localName === 'cr') out += '\n';
+      // A w:cr is where nianbao ended a line of a title or label for the page, not a line of the text.
+      if (el.localName === 'br') out += '\n';
       if (el.localName === 'del' || el.localName === 'instrText' || el.localName === 'pPr' || el.localName === 'rPr') return;
     }
     for (let c = n.firstChild; c; c = c.nextSibling) visit(c);

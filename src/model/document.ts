@@ -2,6 +2,7 @@
  * The Document model: the contract between compose and the renderers (design.md).
  * Renderers import only this module and the style; they know nothing about YAML, zod or editions.
  */
+import type { TitleLineWords } from './title.js';
 
 /** Where a block or cell came from in the YAML source, for renderer-side diagnostics. */
 export interface SourcePos {
@@ -18,6 +19,8 @@ export type HeadingLevel = 1 | 2 | 3;
 export interface TitleBlock {
   type: 'title';
   lines: string[];
+  /** Each line as the words it may break between (model/title.ts: GB/T 9704 keeps words whole). */
+  words?: TitleLineWords[];
   pos?: SourcePos;
 }
 
@@ -78,6 +81,12 @@ export interface TableBlock {
   columnWidths: number[];
   /** How many leading rows are header rows, repeated after a page break. */
   headerRows: number;
+  /**
+   * Blocks of rows that belong together (the 二 table's 第二十条第（N）项 items: title row, 信息内容
+   * row, data rows): kept on one page when they fit; a block taller than a page repeats its
+   * `headerRows` leading rows above its rows on the next page. Row indices, `last` inclusive.
+   */
+  rowGroups?: { first: number; last: number; headerRows: number }[];
   rows: TableRow[];
   pos?: SourcePos;
 }

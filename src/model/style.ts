@@ -34,6 +34,10 @@ export interface Style {
   heading3Bold: boolean;
   /** Table border width in points (§6.4: 0.5 pt). */
   tableBorder: number;
+  /** Space between a cell's rule and its text, in mm: 1 mm at the sides (Word's 0.1 cm default), above and below. */
+  tablePadding: { xMm: number; yMm: number };
+  /** Space under a table before the next paragraph, in points: half a body line (about 5 mm; Typst leaves about 7 mm to the glyphs). */
+  tableSpaceAfter: number;
   /** Page number: `— N —`, 7 mm below the 版心, one character in from the outer edge (§6.3). */
   pageNumber: { belowTextMm: number; insetChars: number; dash: string };
 }
@@ -58,6 +62,8 @@ export const DEFAULT_STYLE: Style = {
   indentChars: 2,
   heading3Bold: true,
   tableBorder: 0.5,
+  tablePadding: { xMm: 1, yMm: 0.7 },
+  tableSpaceAfter: 14.5,
   pageNumber: { belowTextMm: 7, insetChars: 1, dash: '—' },
 };
 

@@ -24,6 +24,20 @@ describe('parseProse', () => {
     ]);
   });
 
+  it('gives one numbered list one look: no run-in lead unless every item of the run has one (issue 16 item 10, seed 002 五)', () => {
+    const seed002 = '1.信息更新不够及时，新旧政策（文件精神）的更替、传达和解读有待加强。\n\n2.信息公开内容不够丰富，形式内容较单一，信息内容质量有待提高。\n\n3.人员配备不足，缺乏专业人员。公开和免公开两类政府信息的界定存在较大的工作难点。';
+    expect(kinds(parseProse(seed002, ['x'])).map((k) => k.split(':')[0])).toEqual(['p', 'p', 'p']);
+    expect(kinds(parseProse(seed002, ['x']))[2]).toBe('p:3.人员配备不足，缺乏专业人员。公开和免公开两类政府信息的界定存在较大的工作难点。');
+    // All with a lead: all stay leads; a heading between two lists starts a new run.
+    expect(kinds(parseProse('1.组织领导。明确分工。\n\n2.制度建设。建立制度。\n\n（二）改进措施\n\n1.加强培训，提高业务水平和工作效率，确保工作正常开展。\n\n2.完善机制。定期检查。', ['x']))).toEqual([
+      'lead3:1.组织领导。|明确分工。',
+      'lead3:2.制度建设。|建立制度。',
+      'h2:（二）改进措施',
+      'p:1.加强培训，提高业务水平和工作效率，确保工作正常开展。',
+      'p:2.完善机制。定期检查。',
+    ]);
+  });
+
   it('takes explicit items as written and records their paths', () => {
     const items = parseProse([{ heading: '（一）主要问题' }, { lead: '1.总体。', text: '正文' }, { text: '（三）不是标题。而是正文' }, '普通段落'], ['problems']);
     expect(kinds(items)).toEqual(['h2:（一）主要问题', 'lead3:1.总体。|正文', 'p:（三）不是标题。而是正文', 'p:普通段落']);

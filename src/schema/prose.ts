@@ -22,13 +22,13 @@ const MAX_HEADING = 30;
 export function parseProse(raw: RawProse | undefined, path: YamlPath): Prose {
   if (raw === undefined) return [];
   if (typeof raw === 'string') {
-    return splitParagraphs(raw).map((text) => recognise(text, path));
+    return consistentLeads(splitParagraphs(raw).map((text) => recognise(text, path)));
   }
   const out: ProseItem[] = [];
   raw.forEach((item, i) => {
     const p = [...path, i];
     if (typeof item === 'string') {
-      for (const text of splitParagraphs(item)) out.push(recognise(text, p));
+      out.push(...consistentLeads(splitParagraphs(item).map((text) => recognise(text, p))));
     } else if ('heading' in item) {
       const level = LEVEL3.test(item.heading.trim()) ? 3 : 2;
       out.push({ kind: 'heading', level, text: item.heading.trim(), path: p });
@@ -69,4 +69,29 @@ function recognise(text: string, path: YamlPath): ProseItem {
     return { kind: 'lead', level, lead: text.slice(0, m.index + 1), text: text.slice(m.index + 1), path };
   }
   return { kind: 'paragraph', text, path };
+}
+
+/**
+ * One numbered list, one look (issue 16 item 10): in a run of consecutive `1.`/`2.`/`3.` (or
+ * `（一）`…) paragraphs, a run-in lead is kept only when every item of the run has one. Seed 002's
+ * 五 had items 1 and 2 without a short first sentence and item 3 with one: 1 and 2 plain, 3 bold.
+ */
+function consistentLeads(items: ProseItem[]): ProseItem[] {
+  const level = (it: ProseItem): 2 | 3 | null =>
+    it.kind === 'lead' ? it.level : it.kind === 'paragraph' ? (LEVEL2.test(it.text) ? 2 : LEVEL3.test(it.text) ? 3 : null) : null;
+  const out = [...items];
+  for (let i = 0; i < out.length; ) {
+    const l = level(out[i]!);
+    let j = i + 1;
+    while (l !== null && j < out.length && level(out[j]!) === l) j++;
+    const run = out.slice(i, j);
+    if (l !== null && run.some((it) => it.kind === 'lead') && run.some((it) => it.kind === 'paragraph')) {
+      for (let k = i; k < j; k++) {
+        const it = out[k]!;
+        if (it.kind === 'lead') out[k] = { kind: 'paragraph', text: it.lead + it.text, path: it.path };
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
 }

@@ -108,6 +108,8 @@ export interface PdfGlyph {
   baseline: number;
   size: number;
   artifact: boolean;
+  /** Which marked-content sequence (a TD, a TH, a paragraph) drew it, numbered in content order per page. */
+  mark: number;
 }
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -198,6 +200,8 @@ export async function pdfGlyphs(bytes: Uint8Array): Promise<PdfGlyph[]> {
       let tw = 0;
       let hscale = 1;
       const marks: boolean[] = [];
+      const markIds: number[] = [];
+      let nextMark = 0;
       for (let i = 0; i < ops.fnArray.length; i++) {
         const fn = ops.fnArray[i];
         const args = ops.argsArray[i] as unknown[];
@@ -211,8 +215,13 @@ export async function pdfGlyphs(bytes: Uint8Array): Promise<PdfGlyph[]> {
         else if (fn === OPS.setCharSpacing) tc = args[0] as number;
         else if (fn === OPS.setWordSpacing) tw = args[0] as number;
         else if (fn === OPS.setHScale) hscale = (args[0] as number) / 100;
-        else if (fn === OPS.beginMarkedContentProps || fn === OPS.beginMarkedContent) marks.push(args[0] === 'Artifact' || marks.at(-1) === true);
-        else if (fn === OPS.endMarkedContent) marks.pop();
+        else if (fn === OPS.beginMarkedContentProps || fn === OPS.beginMarkedContent) {
+          marks.push(args[0] === 'Artifact' || marks.at(-1) === true);
+          markIds.push(nextMark++);
+        } else if (fn === OPS.endMarkedContent) {
+          marks.pop();
+          markIds.pop();
+        }
         else if (fn === OPS.showText) {
           for (const g of args[0] as (number | { unicode: string; width: number; isSpace: boolean })[]) {
             if (typeof g === 'number') {
@@ -224,7 +233,7 @@ export async function pdfGlyphs(bytes: Uint8Array): Promise<PdfGlyph[]> {
             const start = full[4];
             const end = mul([1, 0, 0, 1, advance, 0], full)[4];
             if (g.unicode.trim() !== '') {
-              out.push({ page: p - 1, char: g.unicode, x0: Math.min(start, end), x1: Math.max(start, end), baseline: height - full[5], size: size * Math.hypot(full[2], full[3]), artifact: marks.at(-1) === true });
+              out.push({ page: p - 1, char: g.unicode, x0: Math.min(start, end), x1: Math.max(start, end), baseline: height - full[5], size: size * Math.hypot(full[2], full[3]), artifact: marks.at(-1) === true, mark: markIds.at(-1) ?? -1 });
             }
             tm = mul([1, 0, 0, 1, advance + (tc + (g.isSpace ? tw : 0)) * hscale, 0], tm);
           }

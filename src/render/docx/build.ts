@@ -3,7 +3,7 @@ import type { Block, Document } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { bodyParagraph, bylineParagraph, headingParagraph, pageBreakParagraph, titleParagraphs } from './blocks.js';
 import { pageNumberFooters, sectionProperties } from './page.js';
-import { runProps } from './runs.js';
+import { docxStyles } from './styles.js';
 import { tableXml } from './table.js';
 import { elementXml } from './xml.js';
 
@@ -26,15 +26,14 @@ class BodySlot extends FileChild {
 /**
  * Everything of the `docx` file but the body and the document properties, which do not depend on
  * the report (pure: no I/O, no clock): one section, A4 portrait, different odd/even footers for
- * the page numbers; the document defaults are the body face and size in zh-CN, but every
- * paragraph and run also states its own formatting. packDocx compiles it once per style.
+ * the page numbers; the named styles of styles.ts. packDocx compiles it once per style.
  */
 export function skeletonDocx(style: Style): DocxFile {
   return new DocxFile({
     // Word 2013+ layout: a table with no indent has its border, not its text, on the margin.
     compatabilityModeVersion: 15,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: runProps(style, { role: 'body', sizePt: style.sizes.body }) } } },
+    styles: docxStyles(style),
     sections: [{ properties: sectionProperties(style), footers: pageNumberFooters(style), children: [new BodySlot()] }],
   });
 }
@@ -49,24 +48,27 @@ export function bodyXml(doc: Document, style: Style): string {
   const add = (p: Parameters<typeof elementXml>[0]) => out.push(elementXml(p));
   doc.blocks.forEach((block, i) => {
     const endsTitleBlock = inTitleBlock(block) && !inTitleBlock(doc.blocks[i + 1]);
+    // Room under a table before the text that follows (the PDF's tableSpaceAfter).
+    const before = doc.blocks[i - 1]?.type === 'table' ? style.tableSpaceAfter : 0;
+    const after = endsTitleBlock ? style.linePitch : 0;
     switch (block.type) {
       case 'title':
-        titleParagraphs(block, style, endsTitleBlock).forEach(add);
+        titleParagraphs(block, style, { after }).forEach(add);
         break;
       case 'byline':
-        add(bylineParagraph(block, style, endsTitleBlock));
+        add(bylineParagraph(block, style, { after }));
         break;
       case 'heading':
-        add(headingParagraph(block, style));
+        add(headingParagraph(block, { before }));
         break;
       case 'paragraph':
-        add(bodyParagraph(block, style));
+        add(bodyParagraph(block, style, { before }));
         break;
       case 'table':
         out.push(tableXml(block, style));
         break;
       case 'pageBreak':
-        add(pageBreakParagraph(style));
+        add(pageBreakParagraph());
         break;
     }
   });

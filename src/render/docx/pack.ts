@@ -2,6 +2,7 @@ import { Packer, type Document as DocxFile } from 'docx';
 import { sourceNote, type DocumentMeta } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { BODY_SLOT, skeletonDocx } from './build.js';
+import { patchStylesXml } from './styles.js';
 import { escapeXml } from './xml.js';
 import { zipEntries } from '../zip.js';
 
@@ -31,6 +32,7 @@ function skeletonParts(style: Style): Promise<ReadonlyMap<string, string>> {
       const zip = compiler.compile(skeletonDocx(style), undefined, []);
       const out = new Map<string, string>();
       for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.set(name, await entry.async('string'));
+      out.set('word/styles.xml', patchStylesXml(out.get('word/styles.xml')!));
       if (!out.get('word/document.xml')?.includes(BODY_SLOT)) throw new Error('docx skeleton: no body slot in word/document.xml');
       return out;
     })();

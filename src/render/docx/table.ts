@@ -1,8 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  LineRuleType,
-  type Paragraph,
+  Paragraph,
   Table,
   TableCell,
   TableLayoutType,
@@ -14,15 +13,12 @@ import {
   type XmlComponent,
 } from 'docx';
 import type { TableBlock, TableCell as ModelCell } from '../../model/document.js';
-import { resolveGrid, type ResolvedGrid } from '../../model/grid.js';
-import type { Style } from '../../model/style.js';
+import { fitTable, type FittedCell } from '../../model/fit.js';
+import { mmToTwips, type Style } from '../../model/style.js';
 import { textWidthTwips } from './page.js';
-import { OffGridParagraph } from './offgrid.js';
-import { runProps, textRuns, twips } from './runs.js';
+import { halfPoints, textRuns } from './runs.js';
+import { STYLE_IDS } from './styles.js';
 import { elementXml, escapeXml } from './xml.js';
-
-/** Left/right cell padding: 1 mm, so the narrow label columns keep room for two characters. */
-const CELL_PADDING_TWIPS = 57;
 
 /**
  * A table of the report (spec §2–§3, §6.4) as WordprocessingML, laid out on the grid `resolveGrid`
@@ -36,16 +32,18 @@ const CELL_PADDING_TWIPS = 57;
  * tree and XML writer was most of a DOCX's render time (the XML is byte-identical).
  */
 export function tableXml(block: TableBlock, style: Style): string {
-  const grid = resolveGrid(block);
-  const widths = scaleWidths(block.columnWidths, textWidthTwips(style));
+  const fitted = fitTable(block, style);
+  const grid = fitted.grid;
+  const widths = scaleWidths(fitted.widths, textWidthTwips(style));
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const byCell = new Map(fitted.cells.map((c) => [c.cell, c]));
   const parts = tableParts(style);
   const rows: string[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     const header = r < block.headerRows;
-    // Header rows and rows inside a row span keep with the next row, so a page break never cuts a
-    // merged label (spec §3.6: real reports do, and the label is lost on one of the pages).
-    const keep = header || continuesBelow(grid, r);
+    // The rows fitTable keeps together (header rows, a 二 block, the rows a merged label's text
+    // needs) keep with the next row; the rest of a merged label's rows may break (spec §3.6).
+    const keep = fitted.keepWithNext[r] === true;
     const [rowOpen, rowClose] = parts.row(header);
     let xml = rowOpen;
     for (let c = 0; c < grid.colCount; ) {
@@ -54,7 +52,7 @@ export function tableXml(block: TableBlock, style: Style): string {
         const { cell } = slot;
         const merge = cell.rowSpan > 1 ? 'restart' : 'none';
         const [open, close] = parts.cell({ width: spanWidth(c, cell.colSpan), colSpan: cell.colSpan, merge, align: cell.align, keep });
-        xml += open + parts.runs(cell.text) + close;
+        xml += open + parts.runs(byCell.get(cell)!) + close;
         c += cell.colSpan;
         continue;
       }
@@ -87,8 +85,12 @@ interface TableParts {
   table(widths: number[]): Around;
   row(header: boolean): Around;
   cell(shape: CellShape): Around;
-  /** A cell's text as runs (the empty string for a blank cell). */
-  runs(text: string): string;
+  /**
+   * A cell's text as runs at its size (the empty string for a blank cell): a template break is a
+   * `w:br`, and a label's lines as fitTable broke them are ended by `w:cr`, so Word and LibreOffice
+   * wrap a label as the PDF does (no line of one character) and readers still see one label.
+   */
+  runs(cell: FittedCell): string;
 }
 
 /** Stands for the content a template is cut around; no report text contains it (it is not valid XML text). */
@@ -102,31 +104,38 @@ const partsByStyle = new WeakMap<Style, TableParts>();
 function tableParts(style: Style): TableParts {
   const known = partsByStyle.get(style);
   if (known) return known;
-  const props = runProps(style, { role: 'table', sizePt: style.sizes.table });
-  const memo = <T>(make: (key: T) => Around) => {
-    const made = new Map<string, Around>();
-    return (key: T): Around => {
+  const memo = <T, R = Around>(make: (key: T) => R) => {
+    const made = new Map<string, R>();
+    return (key: T): R => {
       const k = JSON.stringify(key);
       let hit = made.get(k);
       if (!hit) made.set(k, (hit = make(key)));
       return hit;
     };
   };
-  const markerCell = () => new TableCell({ children: [cellParagraph(style, 'center', MARKER, false)] });
+  const markerCell = () => new TableCell({ children: [cellParagraph('center', MARKER, false)] });
   const markerRow = (header: boolean) => new TableRow({ children: [markerCell()], cantSplit: true, ...(header ? { tableHeader: true } : {}) });
-  const [lineOpen, lineClose] = cut(textRuns(MARKER, props)[0]!, '<w:r>', '</w:r>', true);
-  const [breakOpen, breakClose] = cut(textRuns(`\n${MARKER}`, props)[1]!, '<w:r>', '</w:r>', true);
+  // Runs name no face: the TableText style has it. A figure stepped down to fit (fit.ts) gives its size.
+  const runTemplates = memo((size: number) => {
+    const props = size === style.sizes.table ? {} : { size: halfPoints(size), sizeComplexScript: halfPoints(size) };
+    const [lineOpen, lineClose] = cut(textRuns(MARKER, props)[0]!, '<w:r>', '</w:r>', true);
+    const [breakOpen, breakClose] = cut(textRuns(`\n${MARKER}`, props)[1]!, '<w:r>', '</w:r>', true);
+    const at = lineOpen.lastIndexOf('<w:t');
+    const cr = `${lineOpen.slice(0, at)}<w:cr/>${lineOpen.slice(at)}`;
+    return [`${lineOpen}\u0000${lineClose}`, `${breakOpen}\u0000${breakClose}`, `${cr}\u0000${lineClose}`] as const;
+  });
   const parts: TableParts = {
     table: memo((widths: number[]) => cut(tableWith(markerRow(false), widths, style), '<w:tr>', '</w:tr>')),
     row: memo((header: boolean) => cut(markerRow(header), '<w:tc>', '</w:tc>')),
-    cell: memo((shape: CellShape) => cut(shapedCell(shape, style, MARKER), '<w:r>', '</w:r>')),
-    runs: (text) =>
-      text === ''
-        ? ''
-        : text
-            .split('\n')
-            .map((line, i) => (i === 0 ? lineOpen : breakOpen) + escapeXml(line) + (i === 0 ? lineClose : breakClose))
-            .join(''),
+    cell: memo((shape: CellShape) => cut(shapedCell(shape, MARKER), '<w:r>', '</w:r>')),
+    runs: ({ cell, parts, size }) => {
+      if (cell.text === '') return '';
+      const [line, br, cr] = runTemplates(size) as readonly [string, string, string];
+      const run = (template: string, text: string) => template.replace('\u0000', () => escapeXml(text));
+      // Figures are never broken by nianbao (they fit their column); labels follow fitTable's lines.
+      if (cell.kind === 'value') return cell.text.split('\n').map((part, i) => run(i === 0 ? line : br, part)).join('');
+      return parts.map((lines, i) => lines.map((l, k) => run(k > 0 ? cr : i > 0 ? br : line, l)).join('')).join('');
+    },
   };
   partsByStyle.set(style, parts);
   return parts;
@@ -154,27 +163,19 @@ function tableWith(row: TableRow, widths: number[], style: Style): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     indent: { size: 0, type: WidthType.DXA },
-    margins: { left: CELL_PADDING_TWIPS, right: CELL_PADDING_TWIPS, top: 0, bottom: 0 },
+    // style.tablePadding, as the PDF pads its cells: the same row heights, the same page breaks.
+    margins: { left: mmToTwips(style.tablePadding.xMm), right: mmToTwips(style.tablePadding.xMm), top: mmToTwips(style.tablePadding.yMm), bottom: mmToTwips(style.tablePadding.yMm) },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
   });
 }
 
-function shapedCell(shape: CellShape, style: Style, text: string): TableCell {
+function shapedCell(shape: CellShape, text: string): TableCell {
   return new TableCell({
-    children: [cellParagraph(style, shape.align, text, shape.keep)],
+    children: [cellParagraph(shape.align, text, shape.keep)],
     width: { size: shape.width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     ...(shape.colSpan > 1 ? { columnSpan: shape.colSpan } : {}),
     ...(shape.merge === 'restart' ? { verticalMerge: VerticalMergeType.RESTART } : shape.merge === 'continue' ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
-  });
-}
-
-/** Some cell of row `r` spans into row `r + 1`. */
-function continuesBelow(grid: ResolvedGrid, r: number): boolean {
-  return grid.slots[r]!.some((slot) => {
-    const top = slot.kind === 'cell' ? slot.row : slot.ownerRow;
-    const owner = slot.kind === 'cell' ? slot : grid.slots[slot.ownerRow]![slot.ownerCol]!;
-    return owner.kind === 'cell' && top + owner.cell.rowSpan - 1 > r;
   });
 }
 
@@ -196,18 +197,15 @@ export function scaleWidths(relative: readonly number[], total: number): number[
 }
 
 /**
- * A cell paragraph in the table face and size with its own exact pitch, off the document grid and
- * with no indent (§6.4): it must not inherit the body's 28.95 pt pitch or two-character indent. A blank cell keeps an empty
- * paragraph whose mark carries the table size, so blank rows are as tall as filled ones.
+ * A cell paragraph in the TableText style (styles.ts: 宋体 五号 at its own exact pitch, off the
+ * document grid, no indent, centred), left-aligned where the definition says so.
  */
-function cellParagraph(style: Style, align: ModelCell['align'], text: string, keepNext: boolean): Paragraph {
-  const props = runProps(style, { role: 'table', sizePt: style.sizes.table });
-  return new OffGridParagraph({
+function cellParagraph(align: ModelCell['align'], text: string, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    style: STYLE_IDS.table,
     ...(keepNext ? { keepNext: true } : {}),
-    alignment: align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-    indent: { left: 0, right: 0, firstLine: 0 },
-    spacing: { line: twips(style.tableLinePitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    run: props,
-    children: textRuns(text, props),
+    ...(align === 'left' ? { alignment: AlignmentType.LEFT } : {}),
+    children: textRuns(text, {}),
   });
 }
+

@@ -1,5 +1,7 @@
 import type { Block, Document, HeadingLevel } from '../../model/document.js';
-import { escapeLines } from './escape.js';
+import type { Style } from '../../model/style.js';
+import { tailStart } from '../../model/breaks.js';
+import { escapeHtml, escapeLines } from './escape.js';
 import { tableHtml } from './table.js';
 
 /**
@@ -7,26 +9,26 @@ import { tableHtml } from './table.js';
  * Title → one `<h1>`; headings 一、/（一）/1. (spec §6.2) → `<h2>`/`<h3>`/`<h4>` with a class
  * per level for the face; run-in leads in the face of their level.
  */
-export function bodyHtml(doc: Document, idPrefix: string): string {
+export function bodyHtml(doc: Document, idPrefix: string, style: Style): string {
   const out: string[] = [];
   const outline = new Outline();
   let tables = 0;
   for (const block of doc.blocks) {
-    const html = blockHtml(block, outline, () => `${idPrefix}-t${++tables}`);
+    const html = blockHtml(block, outline, () => `${idPrefix}-t${++tables}`, style);
     if (html) out.push(html);
   }
   return out.join('\n');
 }
 
-function blockHtml(block: Block, outline: Outline, nextTableId: () => string): string {
+function blockHtml(block: Block, outline: Outline, nextTableId: () => string, style: Style): string {
   switch (block.type) {
     case 'title':
-      return `<h1 class="nb-title">${block.lines.map(escapeLines).join('<br>')}</h1>`;
+      return `<h1 class="nb-title">${block.lines.map((l, i) => titleLineHtml(l, block.words?.[i]?.words)).join('<br>')}</h1>`;
     case 'byline':
       return `<p class="nb-byline nb-byline-${block.role}">${escapeLines(block.text)}</p>`;
     case 'heading': {
       const h = outline.next(block.level);
-      return `<h${h} class="nb-l${block.level}">${escapeLines(block.text)}</h${h}>`;
+      return `<h${h} class="nb-l${block.level}">${withTail(block.text)}</h${h}>`;
     }
     case 'paragraph': {
       const lead = block.lead
@@ -34,10 +36,10 @@ function blockHtml(block: Block, outline: Outline, nextTableId: () => string): s
           ? `<strong class="nb-lead nb-lead-3">${escapeLines(block.lead.text)}</strong>`
           : `<span class="nb-lead nb-lead-2">${escapeLines(block.lead.text)}</span>`
         : '';
-      return `<p>${lead}${escapeLines(block.text)}</p>`;
+      return `<p>${lead}${withTail(block.text)}</p>`;
     }
     case 'table':
-      return tableHtml(block, nextTableId());
+      return tableHtml(block, nextTableId(), style);
     case 'pageBreak':
       return '<div class="nb-page-break" aria-hidden="true"></div>';
   }
@@ -55,4 +57,21 @@ class Outline {
     this.last = h;
     return h;
   }
+}
+
+/**
+ * A title line as its words (model/title.ts), each kept whole (`nb-w`: no break inside), so the
+ * browser breaks a long title only between words at any width and balances the lines (GB/T 9704
+ * §7.3.3); never `政⏎府` or a lone `告` on a phone.
+ */
+function titleLineHtml(line: string, words: string[] | undefined): string {
+  if (!words || words.join('') !== line) return escapeLines(line);
+  return words.map((w) => `<span class="nb-w">${escapeHtml(w)}</span>`).join('');
+}
+
+/** Text whose last characters (breaks.ts tailStart: `市场。`) stay on one line: no last line of one character. */
+function withTail(text: string): string {
+  const at = tailStart(text);
+  if (at < 0 || text.includes('\n')) return escapeLines(text);
+  return `${escapeHtml(text.slice(0, at))}<span class="nb-tail">${escapeHtml(text.slice(at))}</span>`;
 }

@@ -1,6 +1,6 @@
 import { MM_TO_PT, type Style } from '../../model/style.js';
 import { cssString } from './escape.js';
-import { fontStack, latinFontFace } from './fonts.js';
+import { fontFaces, fontStack } from './fonts.js';
 
 /** Every rule is scoped under this class, so a fragment pasted into a portal page styles only itself. */
 export const SCOPE = 'nianbao-report';
@@ -20,7 +20,7 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
   const textWidthPt = ((style.page.widthTwips / 20) - (style.page.marginLeftMm + style.page.marginRightMm) * MM_TO_PT);
   const tracking = textWidthPt / style.grid.charsPerLine - style.sizes.body;
   const rules = [
-    latinFontFace(style),
+    ...fontFaces(style),
     `${s} { font-family: ${f('body')}; font-size: 1.125rem; line-height: 1.8; color: #000; background: #fff; max-width: 42em; margin: 0 auto; padding: 1.5em 1em 3em; text-size-adjust: 100%; -webkit-text-size-adjust: 100%; }`,
     `${s} h1, ${s} h2, ${s} h3, ${s} h4, ${s} h5, ${s} h6, ${s} p { margin: 0; font-size: 1em; font-weight: normal; }`,
     `${s} p, ${s} .nb-l1, ${s} .nb-l2, ${s} .nb-l3 { text-indent: ${style.indentChars}em; text-align: justify; }`,
@@ -39,6 +39,9 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
     `${s} th, ${s} td { border: 1px solid #000; padding: 0.3em 0.25em; text-align: center; vertical-align: middle; font-weight: normal; }`,
     `${s} th { text-wrap: balance; }`, // `结果⏎维持`, not `结果维⏎持`, when a narrow header wraps (spec §2.3)
     `${s} .nb-left { text-align: left; }`,
+    // Words of a title and a paragraph's last characters are never broken (model/title.ts, breaks.ts).
+    `${s} .nb-w, ${s} .nb-tail { white-space: nowrap; }`,
+    `${s} td { white-space: nowrap; }`, // a figure never breaks (issue 16 item 2): its column widens
     // The caption repeats the section heading just above it: kept for screen readers, not shown.
     `${s} caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`,
     `@media print {`,
@@ -47,9 +50,9 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
     `  ${s} .nb-title { font-size: ${pt(style.sizes.title)}; line-height: ${pt(style.titleLinePitch)}; margin-bottom: ${pt(style.linePitch)}; }`,
     `  ${s} .nb-byline + :not(.nb-byline) { margin-top: ${pt(style.linePitch)}; }`,
     `  ${s} h2, ${s} h3, ${s} h4 { break-after: avoid; }`,
-    `  ${s} .nb-scroll { overflow: visible !important; background: none; margin: ${pt(style.linePitch / 4)} 0 ${pt(style.linePitch / 2)}; }`,
+    `  ${s} .nb-scroll { overflow: visible !important; background: none; margin: ${pt(style.linePitch / 4)} 0 ${pt(style.tableSpaceAfter)}; }`,
     `  ${s} table { min-width: 0; font-size: ${pt(style.sizes.table)}; line-height: ${pt(style.tableLinePitch)}; }`,
-    `  ${s} th, ${s} td { border: ${pt(style.tableBorder)} solid #000; padding: 1pt 2pt; }`,
+    `  ${s} th, ${s} td { border: ${pt(style.tableBorder)} solid #000; padding: ${style.tablePadding.yMm}mm ${style.tablePadding.xMm}mm; }`,
     `  ${s} thead { display: table-header-group; }`,
     `  ${s} tr.nb-keep { break-after: avoid; }`,
     `  ${s} th:not([rowspan]), ${s} td:not([rowspan]) { break-inside: avoid; }`,
@@ -64,7 +67,9 @@ export function stylesheet(style: Style, opts: { page: boolean }): string {
 function pageRules(style: Style): string[] {
   const p = style.page;
   const dash = style.pageNumber.dash;
-  const number = `content: ${cssString(`${dash} `)} counter(page) ${cssString(` ${dash}`)}; font-family: ${fontStack(style, 'pageNumber')}; font-size: ${style.sizes.pageNumber}pt; vertical-align: top; padding-top: ${style.pageNumber.belowTextMm}mm;`;
+  // The line box is as tall as the number; its middle (where the 一字线 sits) 7 mm under the 版心.
+  const size = style.sizes.pageNumber;
+  const number = `content: ${cssString(`${dash} `)} counter(page) ${cssString(` ${dash}`)}; font-family: ${fontStack(style, 'pageNumber')}; font-size: ${size}pt; line-height: ${size}pt; vertical-align: top; padding-top: calc(${style.pageNumber.belowTextMm}mm - ${size / 2}pt);`;
   const inset = `${style.pageNumber.insetChars * style.sizes.body}pt`;
   return [
     `html, body { margin: 0; padding: 0; background: #fff; }`,

@@ -21,10 +21,20 @@ export function renderHtmlString(doc: Document, options: RenderOptions = {}, sty
     description: doc.meta.subject,
     source: doc.meta.source?.from ?? '',
     issued: doc.meta.source?.date ?? '',
-    css: stylesheet(style, { page: !fragment }),
-    body: bodyHtml(doc, idPrefix(doc)),
+    css: cachedStylesheet(style, !fragment),
+    body: bodyHtml(doc, idPrefix(doc), style),
   };
   return (fragment ? SHELLS.fragment : SHELLS.page)(fields);
+}
+
+/** The stylesheet depends only on the style: built once per style and kind of output. */
+const sheets = new WeakMap<Style, Map<boolean, string>>();
+function cachedStylesheet(style: Style, page: boolean): string {
+  let byKind = sheets.get(style);
+  if (!byKind) sheets.set(style, (byKind = new Map()));
+  let css = byKind.get(page);
+  if (css === undefined) byKind.set(page, (css = stylesheet(style, { page })));
+  return css;
 }
 
 export const renderHtml: Renderer = async (doc, options) => ({

@@ -1,5 +1,6 @@
 import type { Block, SourcePos } from '../../model/document.js';
 import type { FontRole, Style } from '../../model/style.js';
+import { titleLines } from '../../model/title.js';
 import { baselineIn } from './geometry.js';
 import type { Pager } from './page.js';
 import { setText, type Align, type Run } from './text.js';
@@ -50,9 +51,11 @@ export function planText(b: TextBlock, style: Style, m: Metrics, pitch: number):
 export function flowText(b: TextBlock, index: number, style: Style, m: Metrics, pager: Pager, keep: number): void {
   const g = pager.g;
   const plan = planText(b, style, m, g.pitch);
-  const paragraphs: Run[][] = b.type === 'title' ? b.lines.map((l) => [{ text: l, role: 'title', size: style.sizes.title, tracking: 0 }]) : [plan.runs];
+  // A title is broken between its words in a 梯形 shape (model/title.ts), each line centred.
+  const paragraphs: Run[][] =
+    b.type === 'title' ? titleLines(b.lines, b.words, g.width / style.sizes.title).map((l) => [{ text: l, role: 'title', size: style.sizes.title, tracking: 0 }]) : [plan.runs];
   const tag: Tag = { kind: 'block', block: index, struct: plan.struct };
-  const set = paragraphs.map((runs) => setText(runs, m, g.width, plan.indent, plan.align));
+  const set = paragraphs.map((runs) => setText(runs, m, g.width, plan.indent, plan.align, plan.align === 'justify'));
   const lineCount = set.reduce((s, x) => s + x.lines.length, 0);
   if (b.type === 'heading') pager.ensure(lineCount * plan.pitch + keep);
   for (const { lines, missing } of set) {

@@ -1,11 +1,11 @@
 import type { Document } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { flowText } from './flow.js';
-import { baselineIn, geometry } from './geometry.js';
+import { geometry } from './geometry.js';
 import { Pager } from './page.js';
 import { prepareTable, startHeight, type PreparedTable } from './table.js';
 import { flowTable } from './tableflow.js';
-import { setText } from './text.js';
+import { textUnits } from './shaping.js';
 import type { Layout, Metrics } from './types.js';
 import { MM_TO_PT } from '../../model/style.js';
 
@@ -31,6 +31,8 @@ export function layoutDocument(doc: Document, style: Style, m: Metrics): Layout 
         break;
       case 'table':
         traces.push(flowTable(b, i, tables.get(i)!, style, pager));
+        // Room under the rule before the next paragraph (a heading sat 1 mm under it).
+        if (next && next.type !== 'pageBreak' && next.type !== 'table') pager.y = Math.min(pager.y + style.tableSpaceAfter, pager.g.bottom);
         break;
       default: {
         const keep = next?.type === 'table' ? startHeight(tables.get(i + 1)!) : style.linePitch;
@@ -44,19 +46,21 @@ export function layoutDocument(doc: Document, style: Style, m: Metrics): Layout 
   return { pageWidth: g.pageWidth, pageHeight: g.pageHeight, pages: pager.pages, tables: traces, warnings: pager.missing.warnings() };
 }
 
-/** `— N —` in 四号 宋体, 7 mm below the 版心; odd pages right, even pages left, one character in (spec §6.3). */
+/**
+ * `— N —` in 四号 宋体, the 一字线 7 mm below the 版心 (the middle of the dash's ink, measured in the
+ * face); odd pages right, even pages left, one character in (spec §6.3). One segment with its
+ * spaces, so a reader copies `— 1 —`, not `—1—`.
+ */
 function addPageNumbers(pager: Pager, style: Style, m: Metrics): void {
   const g = pager.g;
   const size = style.sizes.pageNumber;
   const inset = style.pageNumber.insetChars * size;
-  const y = g.bottom + style.pageNumber.belowTextMm * MM_TO_PT + baselineIn(size, size);
+  const dash = style.pageNumber.dash;
+  const y = g.bottom + style.pageNumber.belowTextMm * MM_TO_PT + m.inkMiddle('pageNumber', size, dash);
   for (const page of pager.pages) {
-    const text = `${style.pageNumber.dash} ${page.number} ${style.pageNumber.dash}`;
-    const { lines } = setText([{ text, role: 'pageNumber', size, tracking: 0 }], m, g.width - 2 * inset, 0, 'left');
-    const line = lines[0]!;
-    const width = line.right - line.left;
+    const text = `${dash} ${page.number} ${dash}`;
+    const width = textUnits(text).reduce((w, u) => w + m.width('pageNumber', size, u.text), 0);
     const x = page.number % 2 === 1 ? g.left + g.width - inset - width : g.left + inset;
-    page.items.push({ kind: 'text', y, segments: line.segments.map((s) => ({ ...s, x: s.x + x })), left: x, right: x + width, last: true, tag: { kind: 'artifact' } });
+    page.items.push({ kind: 'text', y, segments: [{ x, text, role: 'pageNumber', size, spacing: 0 }], left: x, right: x + width, last: true, tag: { kind: 'artifact' } });
   }
 }
-

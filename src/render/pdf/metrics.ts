@@ -16,6 +16,11 @@ export function fontMetrics(set: FontSet): Metrics & { face(role: FontRole): Res
     hasLatin: set.faces.latin !== undefined,
     bold: (role) => face(role).bold,
     covers: (role, ch) => hasGlyph(face(role).font, ch.codePointAt(0)!),
+    inkMiddle(role, size, char) {
+      const f = face(role).font;
+      const box = f.glyphForCodePoint(char.codePointAt(0)!).bbox;
+      return ((box.minY + box.maxY) / 2 / f.unitsPerEm) * size;
+    },
     width(role, size, text) {
       return (shapeUnit(face(role).font, text).advanceWidth / 1000) * size;
     },

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { sourceNote, type DocumentMeta, type TableBlock } from '../../model/document.js';
 import type { FontRole } from '../../model/style.js';
 import type { ResolvedFace } from '../../fonts/resolve.js';
 import { resolveGrid } from '../../model/grid.js';
+import { headersOf } from '../../model/headers.js';
 import { shapeText, type ShapedRun } from './shaping.js';
 import { FAKE_BOLD_STROKE_EM } from './geometry.js';
 import { sameTag } from './tags.js';
@@ -70,24 +72,42 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     if (!blocks.has(tag.block)) buildTable(tag.block);
     return cells.get(`${tag.block}:${tag.row}:${tag.col}`)!;
   };
+  // TH ids for the TDs' /Headers (PDF 1.7 §14.8.5.7): the header cells each cell is read with,
+  // from the same walk of the grid the HTML's headers= uses (model/headers.ts).
+  const ids: [string, Struct][] = [];
   const buildTable = (block: number) => {
     const t = o.tables.get(block)!;
     const table = make('Table');
     blocks.set(block, table);
     root.add(table);
     const grid = resolveGrid(t);
-    const trs = Array.from({ length: grid.rowCount }, () => {
+    const headerRows = Math.min(t.headerRows, grid.rowCount);
+    const sections = [headerRows > 0 ? make('THead') : undefined, grid.rowCount > headerRows ? make('TBody') : undefined];
+    for (const sec of sections) if (sec) table.add(sec);
+    const trs = Array.from({ length: grid.rowCount }, (_, r) => {
       const tr = make('TR');
-      table.add(tr);
+      (r < headerRows ? sections[0] : sections[1])!.add(tr);
       return tr;
     });
+    // Short ids (the header cells of the document numbered in base 36), as every TD repeats several.
+    const headerIndex = new Map<string, number>();
+    for (const p of grid.placed) if (p.cell.kind !== 'value') headerIndex.set(`${p.row}:${p.col}`, ids.length + headerIndex.size);
+    const idOf = (row: number, col: number) => headerIndex.get(`${row}:${col}`)!.toString(36);
     for (const { cell, row, col } of grid.placed) {
       const td = make(cell.kind === 'value' ? 'TD' : 'TH');
       const attrs: Record<string, unknown> = { O: 'Table' };
       if (cell.kind !== 'value') attrs.Scope = cell.kind === 'header' ? 'Column' : 'Row';
       if (cell.rowSpan > 1) attrs.RowSpan = cell.rowSpan;
       if (cell.colSpan > 1) attrs.ColSpan = cell.colSpan;
-      (td as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = attrs;
+      const headers = cell.kind === 'header' ? [] : headersOf(grid, { row, col }, cell.rowSpan, cell.colSpan);
+      // Byte strings written as hex (<…>): pdfkit escapes a literal string character by character.
+      if (headers.length > 0) attrs.Headers = headers.map((h) => idBytes(idOf(h.row, h.col)));
+      const data = (td as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
+      data.A = attrs;
+      if (cell.kind !== 'value') {
+        data.ID = idBytes(idOf(row, col));
+        ids.push([idOf(row, col), td]);
+      }
       trs[row]!.add(td);
       cells.set(`${block}:${row}:${col}`, td);
     }
@@ -101,6 +121,7 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     // A parsed fontkit face and a string key: pdfkit caches by the key and never re-reads the file.
     doc.font(f.font as unknown as string, key, size);
     useSharedShaping(doc, f);
+    useSubsetTag(doc);
   };
 
   for (const page of layout.pages) {
@@ -123,6 +144,12 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
       draw(doc, item, useFont, o.border);
     }
     close();
+  }
+  if (ids.length > 0) {
+    // The ID tree maps each TH id to its element; a name tree's keys in byte order.
+    const tree = (doc as unknown as { getStructTreeRoot(): { data: Record<string, unknown> } }).getStructTreeRoot();
+    const sorted = [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    tree.data.IDTree = { Names: sorted.flatMap(([id, el]) => [idBytes(id), (el as unknown as { dictionary: unknown }).dictionary]) };
   }
   for (const s of all) s.end();
   doc.end();
@@ -172,4 +199,53 @@ function sourceXmp(source: NonNullable<DocumentMeta['source']>): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const date = source.date ? `<dc:date><rdf:Seq><rdf:li>${source.date}</rdf:li></rdf:Seq></dc:date>` : '';
   return `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:source>${esc(source.from)}</dc:source>${date}</rdf:Description>`;
+}
+
+/** An id as a PDF byte string, memoised: a table's TDs repeat the same few ids. */
+const idCache = new Map<string, Buffer>();
+function idBytes(id: string): Buffer {
+  let b = idCache.get(id);
+  if (!b) {
+    if (idCache.size > 10_000) idCache.clear();
+    idCache.set(id, (b = Buffer.from(id, 'latin1')));
+  }
+  return b;
+}
+
+/** The part of pdfkit's embedded font that names the subset when it is written at the end. */
+interface TaggedFont {
+  id: string;
+  font: { postscriptName: string };
+  subset: { glyphs: number[] };
+  embed(): unknown;
+}
+
+/**
+ * A subset's tag (the `ABCDEF+` before its font name, PDF 1.7 §9.6.4) derived from the subset:
+ * pdfkit 0.20 makes it from the font's resource id, so every file had `BZZZZZ+`, and readers that
+ * expect distinct subsets to have distinct tags could mix them up across files. pdfkit computes the
+ * tag from characters 1–6 of `id` (each + 17), so during its own `embed` the id spells the tag
+ * wanted; the resource name in the pages was written with the real id before, and is restored.
+ */
+const tagged = new WeakSet<object>();
+function useSubsetTag(doc: Doc): void {
+  const embedded = (doc as unknown as { _font?: TaggedFont })._font;
+  if (!embedded || tagged.has(embedded) || typeof embedded.embed !== 'function' || !embedded.subset?.glyphs) return;
+  const own = embedded.embed.bind(embedded);
+  embedded.embed = () => {
+    const id = embedded.id;
+    embedded.id = `F${[...subsetTag(embedded.font.postscriptName, embedded.subset.glyphs)].map((c) => String.fromCharCode(c.charCodeAt(0) - 17)).join('')}`;
+    try {
+      return own();
+    } finally {
+      embedded.id = id;
+    }
+  };
+  tagged.add(embedded);
+}
+
+/** Six capital letters from a hash of the face's name and the glyphs of its subset. */
+export function subsetTag(postscriptName: string, glyphs: readonly number[]): string {
+  const digest = createHash('sha256').update(postscriptName).update(Uint32Array.from(glyphs)).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }

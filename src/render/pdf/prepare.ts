@@ -1,6 +1,7 @@
 import type { Document, TableBlock } from '../../model/document.js';
 import { DEFAULT_STYLE, type Style } from '../../model/style.js';
 import { defaultFontSettings, resolveFonts } from '../../fonts/resolve.js';
+import { sharedFaceMessages } from '../../fonts/sharing.js';
 import type { RenderOptions, RenderWarning } from '../types.js';
 import { fastTrueTypeSubsets } from './fastSubset.js';
 import { layoutDocument } from './layout.js';
@@ -28,11 +29,12 @@ export function preparePaged(doc: Document, options: RenderOptions): PagedDocume
   const style: Style = DEFAULT_STYLE;
   const set = resolveFonts(style.fonts, defaultFontSettings(options.fonts ?? {}));
   const warnings: RenderWarning[] = set.problems.map((message) => ({ code: 'font/unreadable', message }));
-  const fellBack = Object.values(set.faces).filter((f) => f.source === 'fallback');
+  const fellBack = Object.values(set.faces).filter((f) => f.source === 'fallback' || f.source === 'open');
   if (fellBack.length > 0) {
-    const wanted = [...new Set(fellBack.map((f) => f.wanted))].join('、');
-    warnings.push({ code: 'font/fallback', message: `未找到 ${wanted}，使用开源替代字体（思源/Noto）；把正版字体放进 fonts/ 文件夹即可（nianbao fonts 查看详情）` });
+    const wanted = [...new Set(fellBack.map((f) => `${f.wanted}（用 ${f.postscriptName}）`))].join('、');
+    warnings.push({ code: 'font/fallback', message: `未找到 ${wanted}，使用开源替代字体；把正版字体放进 fonts/ 文件夹即可（nianbao fonts 查看详情）` });
   }
+  for (const message of sharedFaceMessages(set)) warnings.push({ code: 'font/shared-face', message });
   for (const face of Object.values(set.faces)) fastTrueTypeSubsets(face.font);
   const metrics = fontMetrics(set);
   const layout = layoutDocument(doc, style, metrics);

@@ -23,40 +23,8 @@ interface FontkitRun {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
 }
 
-/** One line-breaking unit: a CJK character, a `——`/`……` pair, an ASCII word, or a space. */
-export interface TextUnit {
-  text: string;
-  kind: 'cjk' | 'latin' | 'space';
-}
-
-const LATIN = /^[\x21-\x7e]$/;
-const KEEP_PAIRS = /^[—…]$/;
-
-/**
- * Splits text into the units the line breaker places (text.ts) and the painter draws: a unit is
- * the most that is ever shaped as one string, so a measured width is the drawn width.
- */
-export function textUnits(text: string): TextUnit[] {
-  const chars = [...text.replace(/[\t\r\n]+/g, ' ')];
-  const out: TextUnit[] = [];
-  for (let i = 0; i < chars.length; ) {
-    const ch = chars[i]!;
-    let unit = ch;
-    let n = 1;
-    let kind: TextUnit['kind'] = 'cjk';
-    if (ch === ' ') kind = 'space';
-    else if (LATIN.test(ch)) {
-      kind = 'latin';
-      while (i + n < chars.length && LATIN.test(chars[i + n]!)) unit += chars[i + n++];
-    } else if (KEEP_PAIRS.test(ch) && chars[i + 1] === ch) {
-      unit = ch + ch;
-      n = 2;
-    }
-    out.push({ text: unit, kind });
-    i += n;
-  }
-  return out;
-}
+export { textUnits, type TextUnit } from '../../model/breaks.js';
+import { textUnits } from '../../model/breaks.js';
 
 /**
  * Shaped units, per face, for the whole process: a batch worker shapes each character once, not

@@ -2,7 +2,7 @@ import type { TableBlock } from '../../model/document.js';
 import type { Style } from '../../model/style.js';
 import { baselineIn } from './geometry.js';
 import type { Pager } from './page.js';
-import { boxHeight, PAD_X, PAD_Y, rowName, startHeight, type PreparedCell, type PreparedTable } from './table.js';
+import { boxHeight, keptHeight, rowName, startHeight, type PreparedCell, type PreparedTable } from './table.js';
 import type { Item, TableTrace, Tag } from './types.js';
 
 /** A row as drawn on one page: its grid row, top edge, and whether it is a repeated header. */
@@ -40,22 +40,19 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
     }
     // This table's own rows count as content too: its items are pushed only at the end.
     const started = !pager.fresh || chunks[chunks.length - 1]?.page === pager.index;
-    // A row of header cells inside the body (第二十条第（八）项, 信息内容 …) stays with the row it heads.
-    let need = h;
-    for (let k = r; k >= H && k + 1 < p.rowCount && headerOnly(p, k); k++) need += p.rowHeights[k + 1]!;
-    // A cell spanning rows from here sets its text in one page's stretch of them: keep enough of
-    // its rows together for its text. Split after fewer, no stretch was tall enough and the text,
-    // centred on the tallest, ran over its borders and past the bottom margin.
-    for (const c of p.cells) {
-      if (c.row !== r || c.cell.rowSpan < 2) continue;
-      let span = 0;
-      for (let k = r; k < r + c.cell.rowSpan && span + 0.01 < boxHeight(c); k++) span += p.rowHeights[k]!;
-      need = Math.max(need, span);
-    }
-    if (need > pageHeight - (repeat ? headerHeight : 0)) need = h;
+    // The rows this one must share a page with (fitTable): header rows with the first body row, a
+    // 第二十条 block that fits on a page, the rows that hold a merged label's text. Only the first
+    // row of such a chain decides; the others follow it.
+    const chained = r > 0 && p.keepWithNext[r - 1]! && chunks[chunks.length - 1]?.page === pager.index;
+    let need = chained ? h : keptHeight(p, r);
+    const group = p.groupHeader[r];
+    const groupHeight = group ? group.reduce((a, g) => a + p.rowHeights[g]!, 0) : 0;
+    if (need > pageHeight - (repeat ? headerHeight : 0) - groupHeight) need = h;
     if (need > pager.room + 0.01 && started) {
       pager.newPage();
       if (repeat) for (let hr = 0; hr < H; hr++) place(hr, true);
+      // A block split over pages (taller than a page) shows its own header rows above its rows again.
+      if (group && !group.includes(r)) for (const g of group) place(g, true);
     }
     place(r, false);
   }
@@ -71,7 +68,7 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
       perPage.get(seg.page)!.push({ kind: 'rect', x: c.x, y: top, w: c.w, h: height(seg.rows, p), tag: border });
     }
     const body = segments.filter((s) => !s.rows[0]!.repeated);
-    const first = body.find((s) => height(s.rows, p) + 0.01 >= boxHeight(c));
+    const first = body.find((s) => height(s.rows, p) + 0.01 >= boxHeight(c, p));
     for (const seg of segments) {
       if (seg === first || seg.rows[0]!.repeated) perPage.get(seg.page)!.push(...cellText(c, seg.rows, index, p, style));
     }
@@ -81,7 +78,7 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
       // Centred on the tallest stretch it ran over the borders and past the bottom margin.
       let from = 0;
       body.forEach((seg, k) => {
-        const holds = Math.max(0, Math.floor((height(seg.rows, p) - 2 * PAD_Y + 0.01) / style.tableLinePitch));
+        const holds = Math.max(0, Math.floor((height(seg.rows, p) - 2 * p.pad.y + 0.01) / style.tableLinePitch));
         const lines = c.lines.slice(from, k === body.length - 1 ? undefined : from + holds);
         from += lines.length;
         if (lines.length > 0) perPage.get(seg.page)!.push(...cellText({ ...c, lines, textHeight: lines.length * style.tableLinePitch }, seg.rows, index, p, style));
@@ -91,8 +88,6 @@ export function flowTable(t: TableBlock, index: number, p: PreparedTable, style:
   for (const [page, items] of perPage) pager.pages[page]!.items.push(...items);
   return { block: index, pages: chunks.map((c) => ({ page: c.page, rows: c.rows.map((x) => x.row), repeatedHeader: c.rows.some((x) => x.repeated) })) };
 }
-
-const headerOnly = (p: PreparedTable, row: number) => p.cells.filter((c) => c.row === row).every((c) => c.cell.kind === 'header');
 
 const height = (rows: Placed[], p: PreparedTable) => rows.reduce((a, x) => a + p.rowHeights[x.row]!, 0);
 
@@ -114,10 +109,10 @@ function cellText(c: PreparedCell, seg: Placed[], block: number, p: PreparedTabl
   const tag: Tag = seg[0]!.repeated ? { kind: 'artifact' } : { kind: 'cell', block, row: c.row, col: c.col, header: c.cell.kind !== 'value' };
   return c.lines.map((line, i) => ({
     kind: 'text' as const,
-    y: y0 + i * pitch + baselineIn(pitch, style.sizes.table),
-    segments: line.segments.map((s) => ({ ...s, x: s.x + c.x + PAD_X })),
-    left: line.left + c.x + PAD_X,
-    right: line.right + c.x + PAD_X,
+    y: y0 + i * pitch + baselineIn(pitch, line.segments[0]?.size ?? style.sizes.table),
+    segments: line.segments.map((s) => ({ ...s, x: s.x + c.x + p.pad.x })),
+    left: line.left + c.x + p.pad.x,
+    right: line.right + c.x + p.pad.x,
     last: true,
     tag,
   }));

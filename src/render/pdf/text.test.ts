@@ -9,6 +9,7 @@ const mono: Metrics = {
   covers: (_role, ch) => ch !== '𠀀',
   bold: () => false,
   hasLatin: false,
+  inkMiddle: (_role, size) => size * 0.35,
 };
 const lineTexts = (text: string, width: number, indent = 0) =>
   setText([{ text, role: 'body', size: 10, tracking: 0 }], mono, width, indent, 'justify').lines.map((l) => l.segments.map((s) => s.text).join(''));

@@ -1,4 +1,5 @@
 import type { FontRole } from '../../model/style.js';
+import { NO_END, NO_START, tailStart } from '../../model/breaks.js';
 import { textUnits } from './shaping.js';
 import type { Metrics, Segment } from './types.js';
 
@@ -34,11 +35,10 @@ interface Unit {
   w: number;
   /** A Latin word's characters and their advances, to break a word wider than the line. */
   split?: () => Unit[];
+  /** May not start a line: inside the glued tail of a paragraph. */
+  glued?: boolean;
 }
 
-/** Kinsoku (禁则): characters that may not open a line, and those that may not close one. */
-const NO_START = new Set([...'，。、；：？！）］｝〕〉》」』】〗”’…—·％‰℃,.;:?!)]}%～']);
-const NO_END = new Set([...'（［｛〔〈《「『【〖“‘([{']);
 const NO_LATIN_FACE: ReadonlySet<FontRole> = new Set(['title', 'heading1', 'pageNumber']);
 
 /**
@@ -47,8 +47,8 @@ const NO_LATIN_FACE: ReadonlySet<FontRole> = new Set(['title', 'heading1', 'page
  * together. Justified lines (all but the last) end flush with the right edge: the slack is shared
  * between the gaps, since pdfkit's own `justify` does not justify CJK (design.md "Fonts").
  */
-export function setText(runs: Run[], m: Metrics, width: number, indent: number, align: Align): { lines: SetLine[]; missing: string[] } {
-  const units = tokenize(runs, m);
+export function setText(runs: Run[], m: Metrics, width: number, indent: number, align: Align, glueTail = false): { lines: SetLine[]; missing: string[] } {
+  const units = tokenize(runs, m, glueTail);
   const missing: string[] = [];
   for (const u of units) {
     if (u.kind === 'space') continue;
@@ -59,14 +59,22 @@ export function setText(runs: Run[], m: Metrics, width: number, indent: number, 
   return { lines, missing };
 }
 
-function tokenize(runs: Run[], m: Metrics): Unit[] {
+/**
+ * With `glueTail`, no line may start inside the paragraph's last characters (breaks.ts tailStart:
+ * `市场。`), so its last line never holds a single character.
+ */
+function tokenize(runs: Run[], m: Metrics, glueTail: boolean): Unit[] {
   const out: Unit[] = [];
-  for (const run of runs) {
+  for (const [r, run] of runs.entries()) {
+    const tail = glueTail && r === runs.length - 1 ? tailStart(run.text) : -1;
+    let offset = 0;
     for (const { text, kind } of textUnits(run.text)) {
       const role = kind === 'latin' && m.hasLatin && !NO_LATIN_FACE.has(run.role) ? 'latin' : run.role;
       const natural = m.width(role, run.size, text);
       const tracking = kind === 'cjk' ? run.tracking * [...text].length : 0;
       const unit: Unit = { text, kind, role, size: run.size, tracking, fakeBold: run.fakeBold === true, natural, w: natural + tracking };
+      if (tail >= 0 && offset > tail) unit.glued = true;
+      offset += text.length;
       if (kind === 'latin' && text.length > 1) {
         unit.split = () => [...text].map((c) => ({ ...unit, text: c, natural: m.width(role, run.size, c), w: m.width(role, run.size, c), split: undefined }));
       }
@@ -111,8 +119,9 @@ function breakUnits(units: Unit[], width: number, indent: number): [number, numb
     }
     if (j < units.length) {
       let k = j;
-      while (k > i + 1 && (NO_START.has(units[k]!.text[0]!) || NO_END.has(units[k - 1]!.text.at(-1)!))) k--;
-      if (k > i + 1 || !(NO_START.has(units[k]!.text[0]!) || NO_END.has(units[k - 1]!.text.at(-1)!))) j = k;
+      const bad = (k: number) => NO_START.has(units[k]!.text[0]!) || NO_END.has(units[k - 1]!.text.at(-1)!) || units[k]!.glued === true;
+      while (k > i + 1 && bad(k)) k--;
+      if (k > i + 1 || !bad(k)) j = k;
     }
     let end = j;
     while (end > i + 1 && units[end - 1]!.kind === 'space') end--;

@@ -14,6 +14,8 @@ export interface Metrics {
   bold(role: FontRole): boolean;
   /** Whether a separate Latin face (Times New Roman) is available for digits and Latin words. */
   hasLatin: boolean;
+  /** Height above the baseline of the middle of the character's ink (where a 一字线 sits), in points. */
+  inkMiddle(role: FontRole, size: number, char: string): number;
 }
 
 /** A run of glyphs drawn from `x` with extra `spacing` after every glyph (PDF Tc). */

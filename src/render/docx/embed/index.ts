@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { renameFace, windowsRecords } from '../../../fonts/rename.js';
 import { defaultFontSettings, resolveFonts } from '../../../fonts/resolve.js';
 import { roleSpec } from '../../../fonts/roles.js';
+import { sharedFaceMessages } from '../../../fonts/sharing.js';
 import { embeddingRestricted, fsType, readSfnt } from '../../../fonts/sfnt.js';
 import { subsetFace } from '../../../fonts/subset.js';
 import type { Document } from '../../../model/document.js';
@@ -36,14 +37,15 @@ export async function embeddedFonts(doc: Document, style: Style, options: Render
       // LibreOffice uses it (checked with 7.4); Word documents embedding for TrueType outlines only.
       warnings.push({ code: 'docx/embed-font-cff', message: `字体 ${f.face.postscriptName}（${f.name}）是 OpenType/CFF 轮廓（.otf），已嵌入，但 Word 可能不使用它；最好用 .ttf 字体` });
     }
-    if (f.face.source === 'fallback' && !fellBack.includes(f.name)) fellBack.push(f.name);
+    if ((f.face.source === 'fallback' || f.face.source === 'open') && !fellBack.includes(f.name)) fellBack.push(f.name);
     let entry = entries.find((e) => e.name === f.name);
     if (!entry) entries.push((entry = { name: f.name, cjk: !f.roles.includes('latin'), fonts: {} }));
     entry.fonts[f.slot] = answersTo(subset, f.name) ? subset : renameFace(subset, namesFor(f));
   }
   if (fellBack.length > 0) {
-    warnings.push({ code: 'font/fallback', message: `未找到 ${fellBack.join('、')}，嵌入的是开源替代字体（思源/Noto）的子集，以原字体名称嵌入；把正版字体放进 fonts/ 文件夹即可嵌入正版字体（nianbao fonts 查看详情）` });
+    warnings.push({ code: 'font/fallback', message: `未找到 ${fellBack.join('、')}，嵌入的是开源替代字体的子集，以原字体名称嵌入；把正版字体放进 fonts/ 文件夹即可嵌入正版字体（nianbao fonts 查看详情）` });
   }
+  for (const message of sharedFaceMessages(set)) warnings.push({ code: 'font/shared-face', message });
   return { entries, warnings };
 }
 

@@ -24,7 +24,8 @@ export function roleTexts(doc: Document, style: Style): Map<FontRole, string> {
         block.lines.forEach((l) => add('title', l));
         break;
       case 'byline':
-        add('body', block.text);
+        // The date line is set in 楷体 (spec §6.2 practice), as in the PDF and HTML.
+        add(block.role === 'date' ? 'heading2' : 'body', block.text);
         break;
       case 'heading':
         add(HEADING[block.level], block.text);

@@ -1,4 +1,4 @@
-import type { ResolvedGrid } from '../../model/grid.js';
+import type { ResolvedGrid } from './grid.js';
 
 /** Anchor position of a cell on the resolved grid. */
 export interface At {
