@@ -55,41 +55,8 @@ beforeAll(async () => {
  * Known gaps, listed so that each flips to a failure (and must be removed here) once fixed:
  * figures of every shape are checked separately from the prose.
  */
-const KNOWN_FIGURE_GAPS = new Set<string>([
-  'tabs/changle-kjj-2019.yaml',
-  'pipes/changle-kjj-2019.yaml',
-  'pipes/jiangzhou-sthjj-2022.yaml',
-  'pipes/shizhongqu-kjj-2020.yaml',
-  'pipes/xisaishan-2020.yaml',
-  'layout/changle-kjj-2019.yaml',
-  'layout/jiangzhou-sthjj-2021.yaml',
-  'layout/jiangzhou-sthjj-2022.yaml',
-  'layout/shizhongqu-kjj-2020.yaml',
-  'layout/taicang-kjj-2020.yaml',
-  'layout/xisaishan-2020.yaml',
-  'flat-table/changle-kjj-2019.yaml',
-  'flat-rows/changle-kjj-2019.yaml',
-  'flat-rows/jiangzhou-sthjj-2022.yaml',
-  'flat-rows/shizhongqu-kjj-2020.yaml',
-  'flat-rows/xisaishan-2020.yaml',
-]);
-const KNOWN_PROSE_GAPS = new Set<string>([
-  'tabs/taicang-kjj-2020.yaml',
-  'pipes/jiangzhou-sthjj-2022.yaml',
-  'pipes/shizhongqu-kjj-2020.yaml',
-  'pipes/taicang-kjj-2020.yaml',
-  'pipes/xisaishan-2020.yaml',
-  'layout/changle-kjj-2019.yaml',
-  'layout/daxing-kw-2020.yaml',
-  'layout/jiangzhou-sthjj-2021.yaml',
-  'layout/jiangzhou-sthjj-2022.yaml',
-  'layout/shizhongqu-kjj-2020.yaml',
-  'layout/taicang-kjj-2020.yaml',
-  'layout/xisaishan-2020.yaml',
-  'flat-rows/jiangzhou-sthjj-2022.yaml',
-  'flat-rows/shizhongqu-kjj-2020.yaml',
-  'flat-rows/xisaishan-2020.yaml',
-]);
+const KNOWN_FIGURE_GAPS = new Set<string>([]);
+const KNOWN_PROSE_GAPS = new Set<string>([]);
 
 describe('text in every shape imports back', () => {
   const cases = SHAPES.flatMap((s) => examples.map((f) => [s, f] as const));

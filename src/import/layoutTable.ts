@@ -1,0 +1,340 @@
+import type { SourceCell, SourceRow } from './source.js';
+import { isFigure, NUMBERED, printedWidth, unbalanced } from './textShape.js';
+
+/** A line of a table in layout text and the page it is on (a page break resets the columns). */
+export interface LayoutLine {
+  text: string;
+  page: number;
+}
+
+/** A run of non-space characters at its character columns (x1 exclusive), as `pdftotext -layout` places words. */
+interface Token {
+  text: string;
+  line: number;
+  x0: number;
+  x1: number;
+}
+
+interface Cell {
+  tokens: Token[];
+  x0: number;
+  x1: number;
+  first: number;
+  last: number;
+  /** The line holding this cell's figures. */
+  figure: number | null;
+}
+
+const TITLE = /^第[一二三四五六七八九十]+条第[（(][一二三四五六七八九十]+[）)]项$/;
+const UNIT = /^(万元|元|件|个|项|条|次)$/;
+
+/**
+ * A table of layout text (`pdftotext -layout`: cells placed by their x position on a character
+ * grid, no rules) → rows of cells. The grid is read as printed: figures line up under their
+ * column headers, so a blank cell is a column with no figure (placed by the columns of the full
+ * rows, or of the header when no row is full); a label cell wraps over several lines, its figures
+ * on the middle line (cells are centred vertically), and is cut where a new number starts
+ * (`1.`, `（三）`), where its brackets close, or where a line stops short of the column's width;
+ * a header cell is its column's words top to bottom. Each page is measured on its own (the grid
+ * shifts from page to page), and so is each 第二十条 part.
+ */
+export function layoutTableRows(lines: LayoutLine[]): SourceRow[] {
+  const rows: SourceRow[] = [];
+  let segment: LayoutLine[] = [];
+  let previous: number[] | null = null;
+  const flush = () => {
+    if (segment.length > 0) {
+      const read = readSegment(segment, previous);
+      rows.push(...read.rows);
+      previous = read.centres ?? previous;
+    }
+    segment = [];
+  };
+  lines.forEach((l, i) => {
+    if (l.text.trim() === '') return;
+    if (i > 0 && l.page !== lines[i - 1]!.page) flush();
+    const t = l.text.replace(/\s+/g, '');
+    if (TITLE.test(t)) {
+      flush();
+      rows.push([label(t)]);
+      previous = null;
+      return;
+    }
+    segment.push(l);
+  });
+  flush();
+  return rows;
+}
+
+function readSegment(lines: LayoutLine[], previous: number[] | null): { rows: SourceRow[]; centres: number[] | null } {
+  const tokens = lines.map((l, i) => tokensOf(l.text, i));
+  const figures = tokens.map((ts) => {
+    let k = ts.length;
+    while (k > 0 && isFigure(ts[k - 1]!.text)) k--;
+    return ts.slice(k);
+  });
+  const texts = tokens.map((ts, i) => ts.slice(0, ts.length - figures[i]!.length));
+  const firstFigure = figures.findIndex((f) => f.length > 0);
+  if (firstFigure < 0 && !previous) return { rows: texts.filter((t) => t.length > 0).map((t) => t.map((x) => label(x.text))), centres: null };
+  const valueStart = firstFigure < 0 ? Math.min(...previous!) - 1 : Math.min(...figures.flatMap((f) => f.map((t) => t.x0)));
+  // The header: lines above the first row of figures, up to the last one with words over the figure columns.
+  let headerEnd = -1;
+  for (let i = (firstFigure < 0 ? 0 : firstFigure) - 1; i >= 0; i--) {
+    if (texts[i]!.some((t) => t.x1 > valueStart - 1)) {
+      headerEnd = i;
+      break;
+    }
+  }
+  const bodyLabels = texts.slice(headerEnd + 1).flat().filter((t) => t.x0 < valueStart);
+  const labelEnd = bodyLabels.length > 0 ? Math.max(...bodyLabels.map((t) => t.x1)) : -1;
+  const header = texts.slice(0, headerEnd + 1).flat();
+  const headerValues = header.filter((t) => centre(t) >= labelEnd);
+  const centres = columnCentres(figures.slice(headerEnd + 1), headerValues, previous);
+  const rows: SourceRow[] = [];
+  if (header.length > 0) rows.push(...headerRows(header.filter((t) => centre(t) < labelEnd), headerValues, centres, labelEnd >= 0));
+  rows.push(...bodyRows(bodyLabels, figures, headerEnd + 1, centres));
+  return { rows, centres };
+}
+
+/**
+ * Where the figure columns are: the figures of the rows with the most of them; when no row is
+ * full, the header's columns (words stacked over each other, a word over two columns left out),
+ * or on a continued page without a header the previous page's. pdftotext sets each block of text
+ * on a character grid of its own, so a header's columns may be narrower or shifted against the
+ * figures under them: the columns are fitted to the figures by a scale and a shift, the least
+ * distorting one that puts every figure under a column of its own.
+ */
+function columnCentres(figures: Token[][], header: Token[], previous: number[] | null): number[] | null {
+  const most = Math.max(0, ...figures.map((f) => f.length));
+  const stacks = (header.length > 0 ? stacksOf(header) : []).map((s) => (Math.min(...s.map((t) => t.x0)) + Math.max(...s.map((t) => t.x1)) - 1) / 2);
+  const template = stacks.length > most ? stacks : header.length === 0 && previous && previous.length > most ? previous : null;
+  if (most === 0) return template;
+  const fitted = template ? fitColumns(figures.filter((f) => f.length > 0), template) : null;
+  if (fitted) return fitted;
+  const full = figures.filter((f) => f.length === most);
+  return full[0]!.map((_, j) => median(full.map((f) => centre(f[j]!))));
+}
+
+/** The template's columns scaled and shifted onto the figures, or null when no such fit places them all. */
+function fitColumns(rows: Token[][], template: number[]): number[] | null {
+  const xs = rows.flat().map(centre);
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  let best: { cost: number; columns: number[] } | null = null;
+  for (let i = 0; i < template.length; i++) {
+    for (let j = i; j < template.length; j++) {
+      if ((i === j) !== (hi - lo < 1.5)) continue;
+      const scale = i === j ? 1 : (hi - lo) / (template[j]! - template[i]!);
+      if (scale < 0.6 || scale > 1.8) continue;
+      const columns = template.map((c) => lo + scale * (c - template[i]!));
+      if (!rows.every((f) => fits(f, columns, 1.5 * Math.max(1, scale)))) continue;
+      const cost = Math.round(Math.abs(Math.log(scale)) * 100) * 1000 + Math.abs(lo - template[i]!);
+      if (!best || cost < best.cost) best = { cost, columns };
+    }
+  }
+  return best?.columns ?? null;
+}
+
+/** Whether a row's figures each sit under a column of their own, in order. */
+function fits(figures: Token[], centres: number[], tolerance: number): boolean {
+  let j = 0;
+  for (const t of figures) {
+    while (j < centres.length && centres[j]! < centre(t) - tolerance) j++;
+    if (j >= centres.length || Math.abs(centres[j]! - centre(t)) > tolerance) return false;
+    j++;
+  }
+  return true;
+}
+
+/** Header words → columns: a word over two words that sit side by side spans columns; the others stack. */
+function stacksOf(tokens: Token[]): Token[][] {
+  const spans = (t: Token) => tokens.some((a) => a !== t && overlaps(a, t) && tokens.some((b) => b !== t && b !== a && overlaps(b, t) && !overlaps(a, b)));
+  const leaves = tokens.filter((t) => !spans(t)).sort((a, b) => a.x0 - b.x0);
+  const stacks: Token[][] = [];
+  let x1 = -Infinity;
+  for (const t of leaves) {
+    if (t.x0 < x1) stacks[stacks.length - 1]!.push(t);
+    else stacks.push([t]);
+    x1 = Math.max(t.x0 < x1 ? x1 : -Infinity, t.x1);
+  }
+  return stacks;
+}
+
+/**
+ * The header as rows: words over several columns first, then one cell per column (its words top
+ * to bottom). Header columns match the figure columns one to one when there are as many, else
+ * each word goes to the nearest figure column.
+ */
+function headerRows(labelArea: Token[], values: Token[], centres: number[] | null, hasLabelColumn: boolean): SourceRow[] {
+  if (!centres || centres.length === 0) return [[...labelArea, ...values].sort(byPlace).map((t) => label(t.text))];
+  const stacks = stacksOf(values);
+  const stacked = stacks.flat();
+  const spanning = values.filter((t) => !stacked.includes(t));
+  const columns =
+    stacks.length === centres.length
+      ? stacks
+      : centres.map((_, j) => stacked.filter((t) => nearest(centre(t), centres) === j));
+  const row = columns.map((c) => label(joinWrapped(c)));
+  return [
+    ...(spanning.length > 0 ? [spanning.sort(byPlace).map((t) => label(t.text))] : []),
+    hasLabelColumn || labelArea.length > 0 ? [label(joinWrapped(labelArea)), ...row] : row,
+  ];
+}
+
+const nearest = (x: number, centres: number[]) => centres.reduce((best, c, j) => (Math.abs(c - x) < Math.abs(centres[best]! - x) ? j : best), 0);
+
+/** The rows under the header: label cells rebuilt from their lines, each with the figures it names. */
+function bodyRows(labels: Token[], figures: Token[][], from: number, centres: number[] | null): SourceRow[] {
+  const figureLines = new Set(figures.map((f, i) => (i >= from && f.length > 0 ? i : -1)).filter((i) => i >= 0));
+  const onLine = (i: number) => labels.filter((t) => t.line === i);
+  const spanning = (t: Token) => {
+    const lines = new Set(labels.filter((a) => a !== t && overlaps(a, t)).map((a) => a.line));
+    return [...lines].some((i) => onLine(i).filter((a) => a !== t && overlaps(a, t)).some((a, _, all) => all.some((b) => b !== a && !overlaps(a, b))));
+  };
+  const narrow = labels.filter((t) => !spanning(t));
+  const columnWidth = (t: Token) => Math.max(em(t), ...narrow.filter((a) => overlaps(a, t)).map(em));
+  const cells: Cell[] = [];
+  const claimed = new Set<number>();
+  const lines = [...new Set(labels.map((t) => t.line))].sort((a, b) => a - b);
+  for (const i of lines) {
+    for (const t of onLine(i).sort((a, b) => a.x0 - b.x0)) {
+      const c = cells.filter((x) => x.last < i && x.x0 < t.x1 && t.x0 < x.x1).sort((a, b) => b.last - a.last || b.x0 - a.x0)[0];
+      const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).length === 0 && !claimed.has(f));
+      if (c && continues(c, t, figureLines.has(i), between.length > 0, columnWidth)) {
+        c.tokens.push(t);
+        c.x0 = Math.min(c.x0, t.x0);
+        c.x1 = Math.max(c.x1, t.x1);
+        c.last = i;
+        if (c.figure === null && between[0] !== undefined) {
+          c.figure = between[0];
+          claimed.add(between[0]);
+        }
+      } else cells.push({ tokens: [t], x0: t.x0, x1: t.x1, first: i, last: i, figure: null });
+    }
+    if (figureLines.has(i)) {
+      const owner = cells.filter((c) => c.tokens.some((t) => t.line === i)).sort((a, b) => b.x0 - a.x0)[0];
+      if (owner && owner.figure === null) {
+        owner.figure = i;
+        claimed.add(i);
+      }
+    }
+  }
+  // A row of figures with no words on its line, inside a label cell's lines, is that cell's.
+  for (const f of figureLines) {
+    if (claimed.has(f)) continue;
+    const owner = cells.filter((c) => c.figure === null && c.first < f && c.last > f).sort((a, b) => b.x0 - a.x0)[0];
+    if (owner) {
+      owner.figure = f;
+      claimed.add(f);
+    }
+  }
+  const intersects = (a: Cell, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
+  const span = (c: Cell) => ({ first: Math.min(c.first, c.figure ?? c.first), last: Math.max(c.last, c.figure ?? c.last) });
+  // A cell without figures beside cells to its right (三、本年度办理结果, （三）不予公开) labels their rows.
+  const left = cells.filter((c) => c.figure === null && cells.some((d) => d !== c && d.x0 >= c.x1 && intersects(d, span(c))));
+  type Entry = { at: number; cells: Cell[]; figures: Token[] | null };
+  const entries: Entry[] = cells.filter((c) => !left.includes(c)).map((c) => ({ at: c.figure ?? c.first, cells: [c], figures: c.figure === null ? null : figures[c.figure]! }));
+  for (const f of figureLines) if (!claimed.has(f)) entries.push({ at: f, cells: [], figures: figures[f]! });
+  entries.sort((a, b) => a.at - b.at);
+  const attached = new Set<Cell>();
+  for (const e of entries) {
+    const own = e.cells[0] ? span(e.cells[0]) : { first: e.at, last: e.at };
+    const mine = left.filter((c) => !attached.has(c) && intersects(c, own));
+    mine.forEach((c) => attached.add(c));
+    e.cells = [...mine.sort((a, b) => a.x0 - b.x0), ...e.cells];
+  }
+  for (const c of left) if (!attached.has(c)) entries.push({ at: c.first, cells: [c], figures: null });
+  entries.sort((a, b) => a.at - b.at);
+  return entries.map((e) => [
+    ...e.cells.map((c) => label(joinWrapped(c.tokens, true))),
+    ...(e.figures ? place(e.figures, centres) : (centres ?? []).map(() => '')).map(value),
+  ]);
+}
+
+/** Whether a label cell goes on in the word `t` below it. */
+function continues(c: Cell, t: Token, figuresHere: boolean, figuresBetween: boolean, width: (t: Token) => number): boolean {
+  const text = c.tokens.map((x) => x.text).join('');
+  if (figuresHere && c.figure !== null) return false;
+  if (NUMBERED.test(t.text) && !unbalanced(text)) return false;
+  if (unbalanced(text)) return true;
+  // A row's label never starts with a bracket unless numbered: `（指…）` under a label annotates it.
+  if (/^[（(]/.test(t.text)) return true;
+  const last = c.tokens[c.tokens.length - 1]!;
+  const w = width(last);
+  if (em(last) < w - 1) return false; // the line stopped short: the label ended there
+  if (c.figure !== null) return c.figure - c.first > c.last - c.figure; // the figures sit in the middle of the cell
+  return figuresHere || figuresBetween || w <= 4 || em(t) < em(last) - 0.5;
+}
+
+/**
+ * Figures → one value per column, blanks where a column has no figure (the nearest columns, in
+ * order). Without known columns, the figures as they are.
+ */
+function place(figures: Token[], centres: number[] | null): string[] {
+  if (!centres || figures.length >= centres.length) return figures.map((t) => t.text);
+  const n = figures.length;
+  const k = centres.length;
+  // cost[i][j]: the first i figures in the first j columns.
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(Infinity));
+  for (let j = 0; j <= k; j++) cost[0]![j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= k; j++) cost[i]![j] = Math.min(cost[i]![j - 1]!, cost[i - 1]![j - 1]! + Math.abs(centre(figures[i - 1]!) - centres[j - 1]!));
+  }
+  const out = new Array<string>(k).fill('');
+  for (let i = n, j = k; i > 0; j--) {
+    if (cost[i]![j] !== cost[i]![j - 1]) {
+      out[j - 1] = figures[i - 1]!.text;
+      i--;
+    }
+  }
+  return out;
+}
+
+function tokensOf(text: string, line: number): Token[] {
+  const chars = [...text.replace(/\t/g, ' ')];
+  const out: Token[] = [];
+  for (let i = 0; i < chars.length; ) {
+    if (/\s/.test(chars[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && !/\s/.test(chars[j]!)) j++;
+    const t = { text: chars.slice(i, j).join(''), line, x0: i, x1: j };
+    const prev = out[out.length - 1];
+    // A unit printed apart from its figure (`7.463 万元`) is part of it.
+    if (prev && UNIT.test(t.text) && isFigure(prev.text) && t.x0 - prev.x1 <= 1) Object.assign(prev, { text: prev.text + t.text, x1: t.x1 });
+    else out.push(t);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * A cell's words top to bottom: a line that fills the column's width wraps into the next one
+ * (joined); a shorter line ended there (a line break kept, as the official labels have them).
+ * Row labels are joined whole (their line breaks are the column's, not the text's).
+ */
+function joinWrapped(tokens: Token[], flat = false): string {
+  const sorted = [...tokens].sort(byPlace);
+  const width = Math.max(0, ...sorted.map(em));
+  let out = '';
+  sorted.forEach((t, i) => {
+    const prev = sorted[i - 1];
+    if (prev) {
+      const cjk = /[^\x00-\x7f]$/.test(prev.text) || /^[^\x00-\x7f]/.test(t.text);
+      out += prev.line === t.line || flat || em(prev) >= width - 1 ? (cjk ? '' : ' ') : '\n';
+    }
+    out += t.text;
+  });
+  return out;
+}
+
+const byPlace = (a: Token, b: Token) => a.line - b.line || a.x0 - b.x0;
+const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => a.x0 < b.x1 && b.x0 < a.x1;
+const centre = (t: Token) => (t.x0 + t.x1 - 1) / 2;
+/** Printed width in ems: a CJK character is one, a digit or Latin letter half. */
+const em = (t: Token) => printedWidth(t.text) / 2;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const label = (text: string): SourceCell => ({ text, colSpan: 1, rowSpan: 1, continuation: 'no' });
+const value = (text: string): SourceCell => ({ text, colSpan: 1, rowSpan: 1, continuation: 'no' });
