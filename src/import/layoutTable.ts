@@ -184,7 +184,8 @@ function headerRows(labelArea: Token[], values: Token[], centres: number[] | nul
 const nearest = (x: number, centres: number[]) => centres.reduce((best, c, j) => (Math.abs(c - x) < Math.abs(centres[best]! - x) ? j : best), 0);
 
 /** The rows under the header: label cells rebuilt from their lines, each with the figures it names. */
-function bodyRows(labels: Token[], figures: Token[][], from: number, centres: number[] | null): SourceRow[] {
+function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: number[] | null): SourceRow[] {
+  const labels = joinSpaced(spaced);
   const figureLines = new Set(figures.map((f, i) => (i >= from && f.length > 0 ? i : -1)).filter((i) => i >= 0));
   const onLine = (i: number) => labels.filter((t) => t.line === i);
   const spanning = (t: Token) => {
@@ -200,7 +201,8 @@ function bodyRows(labels: Token[], figures: Token[][], from: number, centres: nu
     for (const t of onLine(i).sort((a, b) => a.x0 - b.x0)) {
       const c = cells.filter((x) => x.last < i && x.x0 < t.x1 && t.x0 < x.x1).sort((a, b) => b.last - a.last || b.x0 - a.x0)[0];
       const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).length === 0 && !claimed.has(f));
-      if (c && continues(c, t, figureLines.has(i), between.length > 0, columnWidth)) {
+      const ahead = c ? [...figureLines].some((f) => f >= i && !claimed.has(f)) : false;
+      if (c && continues(c, t, figureLines.has(i), between.length > 0 || ahead, columnWidth)) {
         c.tokens.push(t);
         c.x0 = Math.min(c.x0, t.x0);
         c.x1 = Math.max(c.x1, t.x1);
@@ -222,7 +224,9 @@ function bodyRows(labels: Token[], figures: Token[][], from: number, centres: nu
   // A row of figures with no words on its line, inside a label cell's lines, is that cell's.
   for (const f of figureLines) {
     if (claimed.has(f)) continue;
-    const owner = cells.filter((c) => c.figure === null && c.first < f && c.last > f).sort((a, b) => b.x0 - a.x0)[0];
+    const free = cells.filter((c) => c.figure === null);
+    // Inside the cell's lines, or (a label of an even number of lines) just under its last line.
+    const owner = free.filter((c) => c.first < f && c.last > f).sort((a, b) => b.x0 - a.x0)[0] ?? free.filter((c) => c.last === f - 1).sort((a, b) => b.x0 - a.x0)[0];
     if (owner) {
       owner.figure = f;
       claimed.add(f);
@@ -251,19 +255,49 @@ function bodyRows(labels: Token[], figures: Token[][], from: number, centres: nu
   ]);
 }
 
-/** Whether a label cell goes on in the word `t` below it. */
-function continues(c: Cell, t: Token, figuresHere: boolean, figuresBetween: boolean, width: (t: Token) => number): boolean {
+/**
+ * Words of one label that pdftotext set apart on a line (a justified CJK line has wide gaps:
+ * `4.无正当理由大量反复 申请`): a word one space after another is its tail when the first still has a
+ * bracket open, or when it does not start where a column of labels starts (where other labels
+ * start a line or follow a wider gap).
+ */
+function joinSpaced(tokens: Token[]): Token[] {
+  // Where labels start: a word first on its line or after a wider gap.
+  const leading = tokens.filter((t) => !tokens.some((o) => o.line === t.line && o.x1 < t.x0 && t.x0 - o.x1 <= 1));
+  const starts = (x: number) => leading.some((t) => Math.abs(t.x0 - x) <= 1);
+  const out: Token[] = [];
+  for (const t of [...tokens].sort(byPlace)) {
+    const prev = out[out.length - 1];
+    if (prev && prev.line === t.line && t.x0 - prev.x1 === 1 && !NUMBERED.test(t.text) && (unbalanced(prev.text) || !starts(t.x0))) {
+      out[out.length - 1] = { ...prev, text: prev.text + t.text, x1: t.x1 };
+    } else out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Whether a label cell goes on in the word `t` below it. `figuresToCome`: a row of figures not yet
+ * taken lies between the cell and `t`, or further down — a full line of a label without figures
+ * so far is the label wrapping towards them.
+ */
+function continues(c: Cell, t: Token, figuresHere: boolean, figuresToCome: boolean, width: (t: Token) => number): boolean {
   const text = c.tokens.map((x) => x.text).join('');
   if (figuresHere && c.figure !== null) return false;
   if (NUMBERED.test(t.text) && !unbalanced(text)) return false;
   if (unbalanced(text)) return true;
   // A row's label never starts with a bracket unless numbered: `（指…）` under a label annotates it.
   if (/^[（(]/.test(t.text)) return true;
+  // A numbered label (`1.申请人无正当理由逾期⏎不补正、…`) goes on until the next number.
+  if (NUMBERED.test(text)) return true;
   const last = c.tokens[c.tokens.length - 1]!;
   const w = width(last);
-  if (em(last) < w - 1) return false; // the line stopped short: the label ended there
-  if (c.figure !== null) return c.figure - c.first > c.last - c.figure; // the figures sit in the middle of the cell
-  return figuresHere || figuresBetween || w <= 4 || em(t) < em(last) - 0.5;
+  // The figures sit in the middle of their cell: more lines above them than below, the label goes on.
+  const centred = c.figure !== null && c.figure - c.first > c.last - c.figure;
+  // A line that stops short ended the label (estimated widths: half an em for a digit, which a
+  // CJK font sets narrower; an em more when the figures say a line is still to come).
+  if (em(last) < w - (centred ? 2 : 1)) return false;
+  if (c.figure !== null) return centred;
+  return figuresHere || figuresToCome || w <= 4 || em(t) < em(last) - 0.5;
 }
 
 /**

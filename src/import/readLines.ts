@@ -150,9 +150,13 @@ function startsParagraph(prev: Line, l: Line, afterBlank: boolean, margins: Map<
   const indent = (x: Line) => x.text.length - x.text.trimStart().length - (margins.get(x.page) ?? 0);
   if (afterBlank && prev.page === l.page) return true;
   if (indent(l) > 0) return true;
-  // An indented first line is the measure less its indent (two characters, GB/T 9704).
+  // An indented first line is the measure less its indent (two characters, GB/T 9704). A line of
+  // unjustified text stops short by what had to move down with the next line's start: a closing
+  // mark may not start a line (`例》，` moves as one), nor is a word cut.
   const width = printedWidth(prev.text.trim()) + (indent(prev) > 0 ? 4 : 0);
-  return width < shape.width - 3;
+  const next = l.text.trim();
+  const moved = /^\S{0,2}?[，。、；：！？》）」』”’]+/.exec(next)?.[0] ?? /^[\x21-\x7e]+|^./u.exec(next)?.[0] ?? '';
+  return width + printedWidth(moved) < shape.width - 3;
 }
 
 /** A paragraph's lines as one text: in wrapped text the line ends are the page's, and spaces next to CJK are letter-spacing. */

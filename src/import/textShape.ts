@@ -30,7 +30,10 @@ export function textShape(lines: string[], formFeeds: boolean): TextShape {
     const words = [...l.trim().matchAll(/(\S+)(\s*)/g)];
     for (let i = 0; i + 1 < words.length; i++) if (isFigure(words[i]![1]!) && isFigure(words[i + 1]![1]!)) words[i]![2]!.length === 1 ? single++ : wide++;
   }
-  return { cells: wide > single && count(/\S {2,}\S|\S\u3000+\S/) >= 3 ? 'spaces' : 'single', wrapped, width };
+  // Wrapped prose with gaps inside lines is a page laid out on a character grid (pdftotext
+  // -layout), whatever the spacing of its figures.
+  const gaps = count(/\S {2,}\S|\S\u3000+\S/) >= 3;
+  return { cells: gaps && (wrapped || wide > single) ? 'spaces' : 'single', wrapped, width };
 }
 
 /**
