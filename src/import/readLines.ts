@@ -2,7 +2,7 @@ import { displayWidth } from '../diagnostics/format.js';
 import { headingOf } from './headings.js';
 import { layoutTableRows, type LayoutLine } from './layoutTable.js';
 import { PAGE_NUMBER } from './pdf/furniture.js';
-import { addNote, cleanText, stripNoise, type SourceBlock, type SourceCell, type SourceDocument, type SourceRow } from './source.js';
+import { addNote, cleanText, ImportError, stripNoise, type SourceBlock, type SourceCell, type SourceDocument, type SourceRow } from './source.js';
 import { delimitedCells, flatCells, isFigure, looksLikeProse, printedWidth, textShape, unbalanced, type TextShape } from './textShape.js';
 
 /**
@@ -100,7 +100,7 @@ function numberedHeading(line: string) {
 
 /**
  * The lines of the text with the page they are on: form feeds (pdftotext) and page-number lines
- * (`-1-`, `— 1 —`, `第 2 页`; a bare number only between blank lines) end a page and are left out.
+ * (`-1-`, `— 1 —`, `第 2 页`; a bare number only at a page's edge) end a page and are left out.
  */
 function pagedLines(input: string, notes: string[]): Line[] {
   const raw = input
@@ -112,10 +112,12 @@ function pagedLines(input: string, notes: string[]): Line[] {
   let page = 0;
   let dropped = false;
   for (const lines of raw) {
+    const filled = lines.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
+    const edges = raw.length > 1 ? [filled[0], filled[filled.length - 1]] : [];
     lines.forEach((text, i) => {
+      // A bare number is a page number only at a page's top or foot (a table cell may be one too).
       const decorated = /[-—–－―页/／]/.test(text);
-      const alone = (lines[i - 1] ?? '').trim() === '' && (lines[i + 1] ?? '').trim() === '';
-      if (PAGE_NUMBER.test(text) && text.trim() !== '' && (decorated || alone)) {
+      if (PAGE_NUMBER.test(text) && text.trim() !== '' && (decorated || edges.includes(i))) {
         dropped = true;
         page++;
         return;
@@ -185,32 +187,52 @@ function tableRows(lines: Line[], shape: TextShape): SourceRow[] {
 }
 
 /**
- * Flattened text: labels then figures, repeatedly (one paragraph may hold a whole table). Label
- * lines followed by a line of figures alone are one label wrapped over lines.
+ * Flattened text: labels then figures, repeatedly (one paragraph may hold a whole table, or a
+ * row). Label lines followed by figures are that row's labels (a line whose brackets are still
+ * open goes on in the next); figures on lines of their own go on the row above. A table of one
+ * cell a line (no label beside a figure), or a row of more figures than any table has, is text
+ * whose cells are in the order a PDF draws them — `pdftotext` without `-layout`, a PDF viewer's
+ * copy: labels, then figures, column by column — and is refused: its rows cannot be told.
  */
 function flatRows(lines: Line[]): SourceRow[] {
-  const rows: SourceRow[] = [];
+  const rows: string[][] = [];
   let pending: string[][] = [];
+  let open = false;
+  let mixed = false;
+  let figureLines = 0;
   for (const l of lines) {
-    for (const segment of segments(flatCells(l.text))) {
+    const cells = flatCells(l.text);
+    if (cells.some((c) => isFigure(c)) && cells.some((c) => c !== '' && !isFigure(c))) mixed = true;
+    else if (cells.some((c) => isFigure(c))) figureLines++;
+    for (const segment of segments(cells)) {
+      if (open && pending.length > 0 && segment.labels.length > 0) {
+        const last = pending[pending.length - 1]!;
+        last[last.length - 1] += segment.labels.shift()!;
+      }
       if (segment.values.length === 0) {
-        pending.push(segment.labels);
-        continue;
-      }
-      if (segment.labels.length === 0) {
-        const glued = pending.map((p) => p.join(' ')).join('');
+        if (segment.labels.length > 0) pending.push(segment.labels);
+      } else if (segment.labels.length === 0 && pending.length === 0 && rows.length > 0) rows[rows.length - 1]!.push(...segment.values);
+      else if (segment.labels.length === 0) {
+        rows.push([...pending.flat(), ...segment.values]);
         pending = [];
-        rows.push([...(glued ? [glued] : []), ...segment.values].map(cell));
       } else {
-        for (const p of pending) rows.push(p.map(cell));
+        rows.push(...pending);
         pending = [];
-        rows.push([...segment.labels, ...segment.values].map(cell));
+        rows.push([...segment.labels, ...segment.values]);
       }
+      const lastLabel = pending[pending.length - 1]?.at(-1);
+      open = lastLabel !== undefined && unbalanced(lastLabel);
     }
   }
-  for (const p of pending) rows.push(p.map(cell));
-  return rows;
+  rows.push(...pending);
+  if ((!mixed && figureLines >= 10) || rows.some((r) => r.filter((c) => c !== '' && isFigure(c)).length > MOST_FIGURES)) {
+    throw new ImportError('这段文字里表格的单元格不是按行排列的（例如不带 -layout 参数的 pdftotext 输出：先是一列列标签，再是一列列数字），无法可靠地还原表格。请用 pdftotext -layout 重新提取文字，或直接导入 PDF 文件');
+  }
+  return rows.map((r) => r.map(cell));
 }
+
+/** The most figures a row of the official tables has (四: three groups of five). */
+const MOST_FIGURES = 15;
 
 /** Labels then figures (a blank cell is a figure here), repeatedly. */
 function segments(cells: string[]): { labels: string[]; values: string[] }[] {
