@@ -107,7 +107,7 @@ function pagedLines(input: string, notes: string[]): Line[] {
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .split('\f')
-    .map((page) => page.split('\n').map((l) => stripNoise(l, notes).replace(/[\u00a0\u2000-\u200b\ufeff]/g, ' ').replace(/[ \u3000]+$/, '')));
+    .map((page) => page.split('\n').map((l) => stripNoise(l, notes).replace(/[\u00a0\u2000-\u200b\ufeff]/g, ' ')));
   const out: Line[] = [];
   let page = 0;
   let dropped = false;

@@ -98,15 +98,17 @@ export function delimitedCells(raw: string, cells: TextShape['cells']): string[]
 
 /**
  * Cells of flattened text: tokens between single spaces, a run of n spaces standing for n − 1
- * blank cells (a row `数量 1      1` is 1, five blanks, 1).
+ * blank cells (a row `数量 1      1` is 1, five blanks, 1), n spaces at the end for n (each blank
+ * cell came after a space: `（六）其他处理` and seven spaces is a row of seven blanks).
  */
 export function flatCells(raw: string): string[] {
   const out: string[] = [];
-  for (const m of raw.trim().matchAll(/(\S+)(\s*)/g)) {
+  const words = [...raw.trimStart().matchAll(/(\S+)(\s*)/g)];
+  words.forEach((m, i) => {
     out.push(m[1]!);
     const gap = m[2]!.replace(/\t/g, ' ').length;
-    for (let i = 1; i < gap; i++) out.push('');
-  }
+    for (let k = i === words.length - 1 ? 0 : 1; k < gap; k++) out.push('');
+  });
   return out;
 }
 
