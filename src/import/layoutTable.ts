@@ -87,7 +87,7 @@ function readSegment(lines: LayoutLine[], previous: number[] | null): { rows: So
   }
   const bodyLabels = texts.slice(headerEnd + 1).flat().filter((t) => t.x0 < valueStart);
   const labelEnd = bodyLabels.length > 0 ? Math.max(...bodyLabels.map((t) => t.x1)) : -1;
-  const header = texts.slice(0, headerEnd + 1).flat();
+  const header = joinSpaced(texts.slice(0, headerEnd + 1).flat(), true);
   const headerValues = header.filter((t) => centre(t) >= labelEnd);
   const centres = columnCentres(figures.slice(headerEnd + 1), headerValues, previous);
   const rows: SourceRow[] = [];
@@ -135,6 +135,9 @@ function fitColumns(rows: Token[][], template: number[]): number[] | null {
   return best?.columns ?? null;
 }
 
+/** A word over two words that sit side by side. */
+const overTwo = (t: Token, tokens: Token[]) => tokens.some((a) => a !== t && overlaps(a, t) && tokens.some((b) => b !== t && b !== a && overlaps(b, t) && !overlaps(a, b)));
+
 /** Whether a row's figures each sit under a column of their own, in order. */
 function fits(figures: Token[], centres: number[], tolerance: number): boolean {
   let j = 0;
@@ -148,8 +151,7 @@ function fits(figures: Token[], centres: number[], tolerance: number): boolean {
 
 /** Header words → columns: a word over two words that sit side by side spans columns; the others stack. */
 function stacksOf(tokens: Token[]): Token[][] {
-  const spans = (t: Token) => tokens.some((a) => a !== t && overlaps(a, t) && tokens.some((b) => b !== t && b !== a && overlaps(b, t) && !overlaps(a, b)));
-  const leaves = tokens.filter((t) => !spans(t)).sort((a, b) => a.x0 - b.x0);
+  const leaves = tokens.filter((t) => !overTwo(t, tokens)).sort((a, b) => a.x0 - b.x0);
   const stacks: Token[][] = [];
   let x1 = -Infinity;
   for (const t of leaves) {
@@ -162,18 +164,21 @@ function stacksOf(tokens: Token[]): Token[][] {
 
 /**
  * The header as rows: words over several columns first, then one cell per column (its words top
- * to bottom). Header columns match the figure columns one to one when there are as many, else
- * each word goes to the nearest figure column.
+ * to bottom). A header line with a word for every column gives them in order (pdftotext pushes a
+ * word along when the one before overflows its column); the words of other lines go to the
+ * nearest figure column.
  */
 function headerRows(labelArea: Token[], values: Token[], centres: number[] | null, hasLabelColumn: boolean): SourceRow[] {
   if (!centres || centres.length === 0) return [[...labelArea, ...values].sort(byPlace).map((t) => label(t.text))];
-  const stacks = stacksOf(values);
-  const stacked = stacks.flat();
-  const spanning = values.filter((t) => !stacked.includes(t));
-  const columns =
-    stacks.length === centres.length
-      ? stacks
-      : centres.map((_, j) => stacked.filter((t) => nearest(centre(t), centres) === j));
+  const k = centres.length;
+  const onLine = (t: Token) => values.filter((o) => o.line === t.line);
+  const spanning = values.filter((t) => onLine(t).length < k && overTwo(t, values));
+  const columns = centres.map(() => [] as Token[]);
+  for (const t of values) {
+    if (spanning.includes(t)) continue;
+    const line = onLine(t).filter((o) => !spanning.includes(o)).sort((a, b) => a.x0 - b.x0);
+    columns[line.length === k ? line.indexOf(t) : nearest(centre(t), centres)]!.push(t);
+  }
   const row = columns.map((c) => label(joinWrapped(c)));
   return [
     ...(spanning.length > 0 ? [spanning.sort(byPlace).map((t) => label(t.text))] : []),
@@ -261,14 +266,19 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
  * bracket open, or when it does not start where a column of labels starts (where other labels
  * start a line or follow a wider gap).
  */
-function joinSpaced(tokens: Token[]): Token[] {
-  // Where labels start: a word first on its line or after a wider gap.
+function joinSpaced(tokens: Token[], header = false): Token[] {
+  // Where labels start: a word first on its line or after a wider gap. (Header words one space
+  // apart are columns of their own, `结果 结果 其他 尚未`, and a header cell's bracket may close
+  // on its next line: only the Latin spacing joins them.)
   const leading = tokens.filter((t) => !tokens.some((o) => o.line === t.line && o.x1 < t.x0 && t.x0 - o.x1 <= 1));
-  const starts = (x: number) => leading.some((t) => Math.abs(t.x0 - x) <= 1);
+  const starts = (x: number) => header || leading.some((t) => Math.abs(t.x0 - x) <= 1);
+  // The space LibreOffice and WPS set between Chinese and Latin or digits (`（指 2019 年事项数）`).
+  const autospace = (a: Token, b: Token) => /[\x21-\x7e]$/.test(a.text) !== /^[\x21-\x7e]/.test(b.text);
   const out: Token[] = [];
   for (const t of [...tokens].sort(byPlace)) {
     const prev = out[out.length - 1];
-    if (prev && prev.line === t.line && t.x0 - prev.x1 === 1 && !NUMBERED.test(t.text) && (unbalanced(prev.text) || !starts(t.x0))) {
+    const tail = autospace(prev ?? t, t) || (!header && (unbalanced(prev?.text ?? '') || !starts(t.x0)));
+    if (prev && prev.line === t.line && t.x0 - prev.x1 === 1 && !NUMBERED.test(t.text) && tail) {
       out[out.length - 1] = { ...prev, text: prev.text + t.text, x1: t.x1 };
     } else out.push(t);
   }
@@ -287,8 +297,9 @@ function continues(c: Cell, t: Token, figuresHere: boolean, figuresToCome: boole
   if (unbalanced(text)) return true;
   // A row's label never starts with a bracket unless numbered: `（指…）` under a label annotates it.
   if (/^[（(]/.test(t.text)) return true;
-  // A numbered label (`1.申请人无正当理由逾期⏎不补正、…`) goes on until the next number.
-  if (NUMBERED.test(text)) return true;
+  // A numbered label (`1.申请人无正当理由逾期⏎不补正、…`) goes on until the next number, its
+  // lines starting where it starts or further in (a word further out is the next column's).
+  if (NUMBERED.test(text)) return t.x0 >= c.x0;
   const last = c.tokens[c.tokens.length - 1]!;
   const w = width(last);
   // The figures sit in the middle of their cell: more lines above them than below, the label goes on.
