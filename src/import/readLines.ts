@@ -26,7 +26,7 @@ export function readLines(input: string): SourceDocument {
   let table: Line[] | null = null;
   let blank = false;
   const flushPara = () => {
-    const text = joinParagraph(para.map((l) => l.text.trim()), shape.wrapped);
+    const text = joinParagraph(para.map((l) => l.text.trim()), shape);
     if (text) blocks.push({ type: 'paragraph', text });
     para = [];
   };
@@ -161,11 +161,17 @@ function startsParagraph(prev: Line, l: Line, afterBlank: boolean, margins: Map<
   return width + printedWidth(moved) < shape.width - 3;
 }
 
-/** A paragraph's lines as one text: in wrapped text the line ends are the page's, and spaces next to CJK are letter-spacing. */
-function joinParagraph(lines: string[], wrapped: boolean): string {
-  if (!wrapped) return cleanText(lines.join(' '));
-  const text = lines.reduce((acc, l) => (acc === '' ? l : /[\x21-\x7e]$/.test(acc) && /^[\x21-\x7e]/.test(l) ? `${acc} ${l}` : acc + l), '');
-  return cleanText(text).replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu, '');
+/**
+ * A paragraph's lines as one text. In wrapped text the line ends are the page's, and in a line
+ * filling the measure spaces next to CJK are the justification's letter-spacing; a shorter line
+ * (a heading, a paragraph's last line) is not justified and keeps its spaces (`1、 总体情况`).
+ */
+function joinParagraph(lines: string[], shape: TextShape): string {
+  if (!shape.wrapped) return cleanText(lines.join(' '));
+  const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
+  const unspaced = lines.map((l) => (printedWidth(l) >= shape.width - 6 ? l.replace(CJK_SPACE, '') : l));
+  const text = unspaced.reduce((acc, l) => (acc === '' ? l : /[\x21-\x7e]$/.test(acc) && /^[\x21-\x7e]/.test(l) ? `${acc} ${l}` : acc + l), '');
+  return cleanText(text);
 }
 
 function tableRows(lines: Line[], shape: TextShape): SourceRow[] {
