@@ -83,7 +83,7 @@ type Line = LayoutLine;
 /** The first header of each statistical table, as printed (spec §2–§3). */
 const STARTS_TABLE = /^(第二十条第|信息内容|[（(]本列数据的勾稽关系|申请人情况|行政复议)/;
 
-const startsTable = (line: string) => STARTS_TABLE.test(line.replace(/\s+/g, '')) && !/[。]/.test(line);
+const startsTable = (line: string) => STARTS_TABLE.test(line.replace(/^\|/, '').replace(/\s+/g, '')) && !/[。]/.test(line);
 
 /** A line of running text ends a table: a sentence, or (in wrapped text) a line as wide as the page's measure. */
 function endsTable(l: Line, shape: TextShape): boolean {
