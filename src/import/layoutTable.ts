@@ -23,6 +23,8 @@ interface Cell {
   last: number;
   /** The line holding this cell's figures. */
   figure: number | null;
+  /** Further lines with figures of the same row (a column set on another line: `…只计这一情   7` over `6 1 0 0 0 0`). */
+  more: number[];
 }
 
 const TITLE = /^第[一二三四五六七八九十]+条第[（(][一二三四五六七八九十]+[）)]项$/;
@@ -74,6 +76,7 @@ function readSegment(lines: LayoutLine[], previous: number[] | null): { rows: So
     return ts.slice(k);
   });
   const texts = tokens.map((ts, i) => ts.slice(0, ts.length - figures[i]!.length));
+  joinLetterSpaced(figures);
   const firstFigure = figures.findIndex((f) => f.length > 0);
   if (firstFigure < 0 && !previous) return { rows: texts.filter((t) => t.length > 0).map((t) => t.map((x) => label(x.text))), centres: null };
   const valueStart = firstFigure < 0 ? Math.min(...previous!) - 1 : Math.min(...figures.flatMap((f) => f.map((t) => t.x0)));
@@ -94,6 +97,25 @@ function readSegment(lines: LayoutLine[], previous: number[] | null): { rows: So
   if (header.length > 0) rows.push(...headerRows(header.filter((t) => centre(t) < labelEnd), headerValues, centres, labelEnd >= 0));
   rows.push(...bodyRows(bodyLabels, figures, headerEnd + 1, centres));
   return { rows, centres };
+}
+
+/**
+ * Digits of one figure set apart (letter-spaced text: `8 6` for 86) join, where the columns are
+ * wider apart than one space: in a table whose figures sit one space apart (`0 0 0 0`), a single
+ * space is a column's edge and nothing is joined.
+ */
+function joinLetterSpaced(figures: Token[][]): void {
+  const gaps = figures.flatMap((f) => f.slice(1).map((t, j) => t.x0 - f[j]!.x1)).sort((a, b) => a - b);
+  if (gaps.length === 0 || gaps[Math.floor(gaps.length / 2)]! < 3) return;
+  figures.forEach((f, i) => {
+    const out: Token[] = [];
+    for (const t of f) {
+      const prev = out[out.length - 1];
+      if (prev && t.x0 - prev.x1 === 1 && /^\d+$/.test(prev.text) && /^\d/.test(t.text)) out[out.length - 1] = { ...prev, text: prev.text + t.text, x1: t.x1 };
+      else out.push(t);
+    }
+    figures[i] = out;
+  });
 }
 
 /**
@@ -201,13 +223,18 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
   const columnWidth = (t: Token) => Math.max(em(t), ...narrow.filter((a) => overlaps(a, t)).map(em));
   const cells: Cell[] = [];
   const claimed = new Set<number>();
+  // Two lines of figures are one row's when they fill different columns.
+  const slots = (i: number) => place(figures[i]!, centres);
+  const shares = (c: Cell, i: number) =>
+    centres !== null && c.figure !== null && [c.figure, ...c.more].every((f) => slots(f).every((v, j) => v === '' || slots(i)[j] === ''));
   const lines = [...new Set(labels.map((t) => t.line))].sort((a, b) => a - b);
   for (const i of lines) {
     for (const t of onLine(i).sort((a, b) => a.x0 - b.x0)) {
       const c = cells.filter((x) => x.last < i && x.x0 < t.x1 && t.x0 < x.x1).sort((a, b) => b.last - a.last || b.x0 - a.x0)[0];
       const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).length === 0 && !claimed.has(f));
       const ahead = c ? [...figureLines].some((f) => f >= i && !claimed.has(f)) : false;
-      if (c && continues(c, t, figureLines.has(i), between.length > 0 || ahead, columnWidth)) {
+      const sharing = c !== undefined && figureLines.has(i) && shares(c, i);
+      if (c && continues(c, t, figureLines.has(i) && !sharing, between.length > 0 || ahead, columnWidth)) {
         c.tokens.push(t);
         c.x0 = Math.min(c.x0, t.x0);
         c.x1 = Math.max(c.x1, t.x1);
@@ -215,8 +242,12 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
         if (c.figure === null && between[0] !== undefined) {
           c.figure = between[0];
           claimed.add(between[0]);
+        } else for (const f of between) if (shares(c, f)) c.more.push(f), claimed.add(f);
+        if (sharing && !claimed.has(i)) {
+          c.more.push(i);
+          claimed.add(i);
         }
-      } else cells.push({ tokens: [t], x0: t.x0, x1: t.x1, first: i, last: i, figure: null });
+      } else cells.push({ tokens: [t], x0: t.x0, x1: t.x1, first: i, last: i, figure: null, more: [] });
     }
     if (figureLines.has(i)) {
       const owner = cells.filter((c) => c.tokens.some((t) => t.line === i)).sort((a, b) => b.x0 - a.x0)[0];
@@ -232,18 +263,18 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
     const free = cells.filter((c) => c.figure === null);
     // Inside the cell's lines, or (a label of an even number of lines) just under its last line.
     const owner = free.filter((c) => c.first < f && c.last > f).sort((a, b) => b.x0 - a.x0)[0] ?? free.filter((c) => c.last === f - 1).sort((a, b) => b.x0 - a.x0)[0];
-    if (owner) {
-      owner.figure = f;
-      claimed.add(f);
-    }
+    const sharer = owner ? null : cells.filter((c) => c.first <= f && c.last + 1 >= f && shares(c, f)).sort((a, b) => b.x0 - a.x0)[0];
+    if (owner) owner.figure = f;
+    else sharer?.more.push(f);
+    if (owner || sharer) claimed.add(f);
   }
   const intersects = (a: Cell, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
   const span = (c: Cell) => ({ first: Math.min(c.first, c.figure ?? c.first), last: Math.max(c.last, c.figure ?? c.last) });
   // A cell without figures beside cells to its right (三、本年度办理结果, （三）不予公开) labels their rows.
   const left = cells.filter((c) => c.figure === null && cells.some((d) => d !== c && d.x0 >= c.x1 && intersects(d, span(c))));
-  type Entry = { at: number; cells: Cell[]; figures: Token[] | null };
-  const entries: Entry[] = cells.filter((c) => !left.includes(c)).map((c) => ({ at: c.figure ?? c.first, cells: [c], figures: c.figure === null ? null : figures[c.figure]! }));
-  for (const f of figureLines) if (!claimed.has(f)) entries.push({ at: f, cells: [], figures: figures[f]! });
+  type Entry = { at: number; cells: Cell[]; figures: number[] };
+  const entries: Entry[] = cells.filter((c) => !left.includes(c)).map((c) => ({ at: c.figure ?? c.first, cells: [c], figures: c.figure === null ? [] : [c.figure, ...c.more] }));
+  for (const f of figureLines) if (!claimed.has(f)) entries.push({ at: f, cells: [], figures: [f] });
   entries.sort((a, b) => a.at - b.at);
   const attached = new Set<Cell>();
   for (const e of entries) {
@@ -252,11 +283,11 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
     mine.forEach((c) => attached.add(c));
     e.cells = [...mine.sort((a, b) => a.x0 - b.x0), ...e.cells];
   }
-  for (const c of left) if (!attached.has(c)) entries.push({ at: c.first, cells: [c], figures: null });
+  for (const c of left) if (!attached.has(c)) entries.push({ at: c.first, cells: [c], figures: [] });
   entries.sort((a, b) => a.at - b.at);
   return entries.map((e) => [
     ...e.cells.map((c) => label(joinWrapped(c.tokens, true))),
-    ...(e.figures ? place(e.figures, centres) : (centres ?? []).map(() => '')).map(value),
+    ...rowValues(e.figures.map(slots), centres).map(value),
   ]);
 }
 
@@ -309,6 +340,12 @@ function continues(c: Cell, t: Token, figuresHere: boolean, figuresToCome: boole
   if (em(last) < w - (centred ? 2 : 1)) return false;
   if (c.figure !== null) return centred;
   return figuresHere || figuresToCome || w <= 4 || em(t) < em(last) - 0.5;
+}
+
+/** A row's values from its lines of figures (one, or several filling different columns); all blank without any. */
+function rowValues(lines: string[][], centres: number[] | null): string[] {
+  if (lines.length === 0) return (centres ?? []).map(() => '');
+  return lines.reduce((acc, l) => acc.map((v, j) => v || l[j] || ''));
 }
 
 /**
