@@ -122,6 +122,33 @@ describe('tables of layout text, read by their character columns', () => {
     expect(rows.map((r) => r[0])).toEqual(['4.无正当理由大量反复申请', '规章（指2019年）']);
   });
 
+  it('a row whose figures are set on two lines (a column centred apart) is one row', () => {
+    const rows = texts(
+      page(
+        0,
+        at([0, '信息内容'], [14, '甲'], [20, '乙'], [26, '丙']),
+        at([0, '（二）部分公开（区分处理的，'], [26, '7']),
+        at([14, '6'], [20, '1']),
+        at([0, '只计这一情形）']),
+        at([0, '（三）其他'], [14, '0'], [20, '0'], [26, '0']),
+      ),
+    );
+    expect(rows.slice(1)).toEqual([
+      ['（二）部分公开（区分处理的，只计这一情形）', '6', '1', '7'],
+      ['（三）其他', '0', '0', '0'],
+    ]);
+  });
+
+  it('letter-spaced digits join where the columns are wider apart; figures one space apart stay columns', () => {
+    const spaced = texts(page(0, at([0, '甲'], [10, '5'], [16, '1'], [22, '6']), at([0, '乙'], [10, '8'], [12, '6'], [16, '1'], [18, '2'], [22, '98']), at([0, '丙'], [10, '0'], [16, '0'], [22, '0'])));
+    expect(spaced[1]).toEqual(['乙', '86', '12', '98']);
+    const tight = texts(page(0, at([0, '甲'], [10, '1'], [12, '0'], [14, '1']), at([0, '乙'], [10, '0'], [12, '0'], [14, '0'])));
+    expect(tight).toEqual([
+      ['甲', '1', '0', '1'],
+      ['乙', '0', '0', '0'],
+    ]);
+  });
+
   it('第二十条 titles are rows of their own and start fresh columns', () => {
     const rows = texts(page(0, at([8, '第二十条第（一）项']), at([0, '规章'], [10, '0']), at([8, '第二十条第（五）项']), at([0, '行政许可'], [16, '7'])));
     expect(rows).toEqual([['第二十条第（一）项'], ['规章', '0'], ['第二十条第（五）项'], ['行政许可', '7']]);

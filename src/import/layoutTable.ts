@@ -100,14 +100,18 @@ function readSegment(lines: LayoutLine[], previous: number[] | null): { rows: So
 }
 
 /**
- * Digits of one figure set apart (letter-spaced text: `8 6` for 86) join, where the columns are
- * wider apart than one space: in a table whose figures sit one space apart (`0 0 0 0`), a single
- * space is a column's edge and nothing is joined.
+ * Digits of one figure set apart (letter-spaced text: `8 6` for 86) join, in the rows that have
+ * more figures than the table's rows usually have and where the columns are wider apart than one
+ * space (in a table whose figures sit one space apart, `0 0 0 0`, a space is a column's edge).
  */
 function joinLetterSpaced(figures: Token[][]): void {
   const gaps = figures.flatMap((f) => f.slice(1).map((t, j) => t.x0 - f[j]!.x1)).sort((a, b) => a - b);
   if (gaps.length === 0 || gaps[Math.floor(gaps.length / 2)]! < 3) return;
+  const counts = new Map<number, number>();
+  for (const f of figures) if (f.length > 0) counts.set(f.length, (counts.get(f.length) ?? 0) + 1);
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   figures.forEach((f, i) => {
+    if (f.length <= usual) return;
     const out: Token[] = [];
     for (const t of f) {
       const prev = out[out.length - 1];
