@@ -289,10 +289,25 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
   }
   for (const c of left) if (!attached.has(c)) entries.push({ at: c.first, cells: [c], figures: [] });
   entries.sort((a, b) => a.at - b.at);
-  return entries.map((e) => [
-    ...e.cells.map((c) => label(joinWrapped(c.tokens, true))),
-    ...rowValues(e.figures.map(slots), centres).map(value),
-  ]);
+  const values = entries.map((e) => rowValues(e.figures.map(slots), centres));
+  unmerge(entries.map((e) => e.figures.length > 0), values);
+  return entries.map((e, i) => [...e.cells.map((c) => label(joinWrapped(c.tokens, true))), ...values[i]!.map(value)]);
+}
+
+/**
+ * Two rows whose figures a text extractor wrote as one line (their glyph boxes overlapped: `00`,
+ * `01` under each column, the row above left without figures): a figure of two equal digits is
+ * one for each row; two different digits cannot be told apart — both rows get them as printed,
+ * and a figure starting with 0 is flagged 待核对 by the interpreter. Only a line of two-digit
+ * figures, one of them starting with 0 (no table prints `01`), is taken for two.
+ */
+function unmerge(hasFigures: boolean[], values: string[][]): void {
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i]!.filter((v) => v !== '');
+    if (hasFigures[i - 1] || !hasFigures[i] || row.length === 0 || !row.every((v) => /^\d\d$/.test(v)) || !row.some((v) => v.startsWith('0'))) continue;
+    values[i - 1] = values[i]!.map((v) => (v !== '' && v[0] === v[1] ? v[0]! : v));
+    values[i] = values[i]!.map((v) => (v !== '' && v[0] === v[1] ? v[1]! : v));
+  }
 }
 
 /**
