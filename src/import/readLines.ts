@@ -2,6 +2,7 @@ import { displayWidth } from '../diagnostics/format.js';
 import { headingOf } from './headings.js';
 import { layoutTableRows, type LayoutLine } from './layoutTable.js';
 import { PAGE_NUMBER } from './pdf/furniture.js';
+import { CJK_SPACE } from './pdf/lines.js';
 import { addNote, cleanText, ImportError, stripNoise, type SourceBlock, type SourceCell, type SourceDocument, type SourceRow } from './source.js';
 import { delimitedCells, flatCells, isFigure, looksLikeProse, printedWidth, textShape, unbalanced, type TextShape } from './textShape.js';
 
@@ -168,7 +169,6 @@ function startsParagraph(prev: Line, l: Line, afterBlank: boolean, margins: Map<
  */
 function joinParagraph(lines: string[], shape: TextShape): string {
   if (!shape.wrapped) return cleanText(lines.join(' '));
-  const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
   const unspaced = lines.map((l) => (printedWidth(l) >= shape.width - 6 ? l.replace(CJK_SPACE, '') : l));
   const text = unspaced.reduce((acc, l) => (acc === '' ? l : /[\x21-\x7e]$/.test(acc) && /^[\x21-\x7e]/.test(l) ? `${acc} ${l}` : acc + l), '');
   return cleanText(text);
