@@ -52,9 +52,9 @@ export function readLines(input: string): SourceDocument {
     blank = false;
     // A table's caption repeats its section's heading (a copied page has both, the caption
     // perhaps in the official wording under a heading numbered `2、`); a numbered section
-    // heading never repeats.
+    // heading never repeats. (Inside a table a line like the one before is a row of its own.)
     const h = numberedHeading(line);
-    if ((line === previous && displayWidth(line) <= 80 && !/[。]/.test(line)) || headings.has(line)) continue;
+    if ((line === previous && !table && displayWidth(line) <= 80 && !/[。]/.test(line)) || headings.has(line)) continue;
     if (h && lastHeading && lastHeading.keys === h.keys.join() && lastHeading.blocks === blocks.length && para.length === 0 && !table) continue;
     previous = line;
     if (h) headings.add(line);
