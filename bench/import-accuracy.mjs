@@ -1,7 +1,9 @@
 // Measures import accuracy (issue 13): for every example in data/ and each way a report reaches an
 // archivist — PDF from nianbao, LibreOffice (our DOCX) and Chromium (our HTML); text copied from a
-// browser (tabs, |), pdftotext -layout, crawler text (flattened) — and for the real WPS PDF in
-// test/fixtures/real, counts figures right / wrong / missing against the source. Prints a table.
+// browser (tabs, |), pdftotext -layout of each PDF, pdftotext without -layout, crawler text
+// (flattened) — counts figures right / wrong / missing against the source. Prints a table. (The
+// real WPS PDF and its pdftotext -layout text are checked against their transcription in
+// test/import/real.test.ts.)
 // Run after `npm run build`: node bench/import-accuracy.mjs  (needs soffice, chromium, pdftotext).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,13 +62,18 @@ for (const file of examples) {
   await page.setContent(html);
   const inner = await page.evaluate(() => document.body.innerText);
   const flat = await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,p,table')].filter((e) => e.tagName === 'TABLE' || !e.closest('table')).map((e) => (e.tagName === 'TABLE' ? [...e.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent.replace(/\s+/g, '')).join(' ')).join('\n') : e.textContent.replace(/\s+/g, ' ').trim())).join('\n'));
+  const loPdf = new Uint8Array(readFileSync(`${tmp}/lo-pdf/${file.replace(/\.yaml$/, '.pdf')}`));
+  const chromiumPdf = new Uint8Array(await page.pdf({ format: 'A4' }));
   const shapes = {
     'PDF nianbao': [pdf, 'x.pdf'],
-    'PDF LibreOffice': [new Uint8Array(readFileSync(`${tmp}/lo-pdf/${file.replace(/\.yaml$/, '.pdf')}`)), 'x.pdf'],
-    'PDF Chromium': [new Uint8Array(await page.pdf({ format: 'A4' })), 'x.pdf'],
+    'PDF LibreOffice': [loPdf, 'x.pdf'],
+    'PDF Chromium': [chromiumPdf, 'x.pdf'],
     'text: tabs (browser copy)': [new TextEncoder().encode(inner), 'x.txt'],
     'text: | separated': [new TextEncoder().encode(inner.split('\n').map((l) => l.split('\t').join(' | ')).join('\n')), 'x.txt'],
     'text: pdftotext -layout': [execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }), 'x.txt'],
+    'text: pdftotext -layout of the LibreOffice PDF': [execFileSync('pdftotext', ['-layout', '-', '-'], { input: loPdf }), 'x.txt'],
+    'text: pdftotext -layout of the Chromium PDF': [execFileSync('pdftotext', ['-layout', '-', '-'], { input: chromiumPdf }), 'x.txt'],
+    'text: pdftotext without -layout (refused: cells out of order)': [execFileSync('pdftotext', ['-', '-'], { input: pdf }), 'x.txt'],
     'text: crawler, one row a paragraph': [new TextEncoder().encode(flat), 'x.txt'],
   };
   for (const [shape, [bytes, name]] of Object.entries(shapes)) add(shape, await tryImport(new Uint8Array(bytes), name, want));

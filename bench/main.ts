@@ -3,7 +3,8 @@
  * default 1000), BENCH_SAMPLE (how many of them are timed one by one in the warm process,
  * default 200), BENCH_REPEAT (runs per example and format, default 10), BENCH_SOFFICE_N (reports
  * LibreOffice converts in one process, default 30; nianbao's PDF path gets all BENCH_N).
- * BENCH_ONLY=editor measures only `nianbao edit` (keystrokes in Chromium, the render API).
+ * BENCH_ONLY=editor measures only `nianbao edit` (keystrokes in Chromium, the render API);
+ * BENCH_ONLY=typst only seed 004 against Typst 0.14 (BENCH_TYPST_RUNS fresh processes per measure, default 5).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,9 +17,12 @@ import { benchEditor, editorTable } from './editor.js';
 import { compareWithSoffice, type SofficeComparison } from './soffice.js';
 import { printReport } from './table.js';
 import { ab } from './ab.js';
+import { sideBySide, sideBySideTable } from './typst.js';
 import { FORMATS, warm } from './warm.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
+/** Fresh processes per measure of the Typst side-by-side (bench/typst.ts). */
+const TYPST_RUNS = Number(process.env.BENCH_TYPST_RUNS ?? 5);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
 /** Generated reports LibreOffice converts in one process, for its per-report cost in a batch (nianbao: all of them). */
@@ -30,7 +34,9 @@ try {
   log(`inputs in ${tmp}`);
   const ex = await examples(ROOT, join(tmp, 'examples'));
   const editorOnly = process.env.BENCH_ONLY === 'editor';
-  if (editorOnly) {
+  if (process.env.BENCH_ONLY === 'typst') {
+    process.stdout.write(`${sideBySideTable(await sideBySide(TYPST_RUNS, log))}\n`);
+  } else if (editorOnly) {
     log('nianbao edit: keystrokes in Chromium, render API');
     const e = await benchEditor(ex, join(tmp, 'editor'), process.env);
     process.stdout.write(e ? `${editorTable(e)}\n` : 'nianbao edit: no Chromium, not measured\n');
@@ -85,6 +91,7 @@ try {
       coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
       soffice,
     });
+    process.stdout.write(`\n${sideBySideTable(await sideBySide(TYPST_RUNS, log))}\n`);
     log('nianbao edit: keystrokes in Chromium, render API');
     const editor = await benchEditor(ex, join(tmp, 'editor'), env);
     process.stdout.write(editor ? `\n${editorTable(editor)}\n` : '\nnianbao edit: no Chromium, not measured\n');

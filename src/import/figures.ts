@@ -32,6 +32,8 @@ export function parseFigure(raw: string, kind: FigureKind): ParsedFigure {
   if (unit) return { printed: unit[1]!, unsure: `原文为“${raw}”，已去掉单位` };
   if (/^-?\d+$/.test(t)) {
     if (kind === 'count' && t.startsWith('-')) return { printed: t, unsure: `原文为负数“${raw}”` };
+    // No table prints `00` or `01`: two figures run together (a text extractor merged two rows).
+    if (/^-?0\d/.test(t)) return { printed: t, unsure: `原文为“${raw}”，以 0 开头，可能是两个数字连在一起` };
     return notes.length ? { printed: t, unsure: notes.join('；') } : { printed: t };
   }
   if (/^-?\d+\.\d+$/.test(t)) return { printed: t, unsure: `原文为小数“${raw}”，这一栏应为整数` };

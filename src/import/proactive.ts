@@ -15,8 +15,8 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
   let item: ProactiveItemDef | null = null;
   let subParent: string | null = null;
   let skipping = false;
-  for (const row of rows) {
-    const split = splitRow(row);
+  for (let r = 0; r < rows.length; r++) {
+    const split = splitRow(rows[r]!);
     const { values, leadingEmpty } = split;
     let labels = split.labels;
     // A flattened row (crawler text) carries the item's title and header before its own label:
@@ -46,7 +46,9 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
     if (!item || skipping || labels.length === 0) continue;
     const base = `proactive.${item.key}`;
     if (matchLabel(labels[0]!.text, [item.header], (h) => h)) {
-      readHeader(labels.slice(1).map((l) => l.text), item, draft);
+      const header = wrappedHeader(labels.map((l) => l.text), rows.slice(r + 1), item);
+      r += header.rows;
+      readHeader(header.cells.slice(1), item, draft);
       continue;
     }
     const def = matchLabel(labels[0]!.text, item.rows, (r) => r.label);
@@ -84,6 +86,28 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
     extra.push({ label: labels.map((l) => l.text).join(''), values: figures(`${base}.extraRows`) });
     draft.notes.push(`二、主动公开政府信息情况 ${item.title}：“${shorten(labels[0]!.text)}”不是国家格式的行，作为本项增加的行（extraRows）导入`);
   }
+}
+
+/**
+ * A header whose cells wrap onto the next lines, as a copied page has it (`信息内容⏎本年新` /
+ * `制作数量⏎本年新` / `公开数量⏎对外公开总数量`, an annotation under a column's name): the rows
+ * after the header row that hold no figures and name no row continue it, the last cell of each in
+ * the first cell of the next, until the header has its columns and the lines stop adding to it.
+ */
+function wrappedHeader(cells: string[], after: SourceRow[], item: ProactiveItemDef): { cells: string[]; rows: number } {
+  const out = [...cells];
+  let used = 0;
+  for (const row of after) {
+    const { labels, values } = splitRow(row);
+    const texts = labels.map((l) => l.text);
+    if (labels.length === 0 || values.some((v) => v.text !== '') || out.length - 1 > item.columns.length) break;
+    if (out.length - 1 === item.columns.length && texts.length > 1) break;
+    if (/第二十条/.test(norm(texts[0]!)) || matchLabel(texts[0]!, item.rows, (x) => x.label) || matchLabel(texts[0]!, [item.header], (h) => h)) break;
+    out[out.length - 1] = `${out[out.length - 1]}\n${texts[0]}`;
+    out.push(...texts.slice(1));
+    used++;
+  }
+  return out.length - 1 === item.columns.length ? { cells: out, rows: used } : { cells, rows: 0 };
 }
 
 /** Header cells that differ from the official text beyond line breaks become `labels:` overrides. */

@@ -1,7 +1,7 @@
 import type { Line } from './lines.js';
 
 /** `-1-`, `— 1 —`, `- 2 -`, `第 3 页`, `3 / 5`, `第1页 共5页`, a bare `4`. */
-const PAGE_NUMBER = /^[-—–－―~·•\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?\s*(页)?[-—–－―~·•\s]*$/;
+export const PAGE_NUMBER = /^[-—–－―~·•\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]\s*\d{1,4}|共\s*\d{1,4}\s*页)?\s*(页)?[-—–－―~·•\s]*$/;
 
 /** The top and bottom bands of a page where headers, footers and page numbers sit (share of the page height). */
 const TOP_BAND = 0.1;

@@ -7,7 +7,7 @@ export interface Line extends Omit<Glyphs, 'vertical'> {
 }
 
 /** Spaces next to CJK characters or full-width punctuation: letter-spacing of justified lines, not word breaks. */
-const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])\s+|\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])/gu;
+export const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])\s+|\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])/gu;
 const LATIN = /[\p{Script=Latin}\d%.,:;!?@#&*+\-/\\'"()[\]]$/u;
 const LATIN_START = /^[\p{Script=Latin}\d@#&*+\-/\\'"([]/u;
 

@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BIN, ROOT } from './dist.js';
+import { median, runProcess } from './measure.js';
+import { SEED_004, TYPST_FONTS } from './seed004.js';
+
+/** Seed 004 typeset by Typst 0.14 and by nianbao, measured in the same run (issue 18). */
+export interface SideBySide {
+  /** Undefined when the compiler package or its fonts are missing (the reason is in `typstMissing`). */
+  typst?: { coldMs: number; fullMs: number; againMs: number; bytes: number };
+  typstMissing?: string;
+  nianbao: { fullMs: number; againMs: number; coldMs: number; processMs: number; bytes: number };
+}
+
+const CHILD = join(ROOT, 'dist-bench', 'bench', 'seed004.js');
+
+/** One fresh process of bench/seed004.ts, its JSON line. */
+function child<T>(mode: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [CHILD, mode, ROOT], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`seed004 ${mode} exited ${code}`))));
+  });
+}
+
+function typstMissing(): string | undefined {
+  try {
+    createRequire(join(ROOT, 'package.json')).resolve('@myriaddreamin/typst-ts-node-compiler');
+  } catch {
+    return 'the dev dependency @myriaddreamin/typst-ts-node-compiler is not installed';
+  }
+  const fonts = TYPST_FONTS.filter((f) => !existsSync(f));
+  return fonts.length ? `fonts missing (Debian fonts-noto-cjk, fonts-lxgw-wenkai): ${fonts.join(', ')}` : undefined;
+}
+
+/** Each measure is the median of `runs` fresh processes (each process takes medians of its own repeats). */
+export async function sideBySide(runs: number, log: (s: string) => void): Promise<SideBySide> {
+  const missing = typstMissing();
+  let typst: SideBySide['typst'];
+  if (!missing) {
+    log(`Typst: seed 004, ${runs} processes`);
+    const t: NonNullable<SideBySide['typst']>[] = [];
+    for (let i = 0; i < runs; i++) t.push(await child('typst'));
+    typst = { coldMs: median(t.map((x) => x.coldMs)), fullMs: median(t.map((x) => x.fullMs)), againMs: median(t.map((x) => x.againMs)), bytes: t[0]!.bytes };
+  }
+  log(`nianbao: seed 004, ${runs} processes each (warm, cold in process, whole render process)`);
+  const warm: { fullMs: number; againMs: number; bytes: number }[] = [];
+  const cold: { coldMs: number }[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    warm.push(await child('warm'));
+    cold.push(await child('cold'));
+    whole.push((await runProcess(process.execPath, [BIN, 'render', join(ROOT, 'data', SEED_004), '--pdf', '-o', join(ROOT, 'dist-bench', 'seed004-out')])).ms);
+  }
+  return {
+    ...(typst ? { typst } : { typstMissing: missing }),
+    nianbao: { fullMs: median(warm.map((x) => x.fullMs)), againMs: median(warm.map((x) => x.againMs)), coldMs: median(cold.map((x) => x.coldMs)), processMs: median(whole), bytes: warm[0]!.bytes },
+  };
+}
+
+interface Goal {
+  what: string;
+  typst: string;
+  nianbao: string;
+  ratio: number | undefined;
+  /** The ratio must be at most this (nianbao / Typst). */
+  atMost: number;
+}
+
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+/** The side-by-side table with the goal ratios of issue 18, each marked met or not. */
+export function sideBySideTable(s: SideBySide): string {
+  const t = s.typst;
+  const n = s.nianbao;
+  const goals: Goal[] = [
+    { what: 'full layout, fonts loaded, nothing of this report cached', typst: t ? `${ms(t.fullMs)} (evictCache(0) + compile + PDF)` : 'n/a', nianbao: `${ms(n.fullMs)} (first render of it in a warm process)`, ratio: t && n.fullMs / t.fullMs, atMost: 1.0 },
+    { what: 'the same report again', typst: t ? `${ms(t.againMs)} (memoized)` : 'n/a', nianbao: ms(n.againMs), ratio: t && n.againMs / t.againMs, atMost: 2.0 },
+    { what: 'cold: nianbao whole `render one.yaml --pdf` process / Typst in process (fonts + create + first PDF)', typst: t ? ms(t.coldMs) : 'n/a', nianbao: `${ms(n.processMs)} (in process, modules included: ${ms(n.coldMs)})`, ratio: t && n.processMs / t.coldMs, atMost: 1.5 },
+    { what: 'PDF size', typst: t ? `${t.bytes.toLocaleString('en')} B` : 'n/a', nianbao: `${n.bytes.toLocaleString('en')} B`, ratio: t && n.bytes / t.bytes, atMost: 0.7 },
+  ];
+  const lines = [
+    'Seed 004 (data/daxing-kw-2020.yaml), PDF, Typst 0.14 (bench/report-004.typ) and nianbao in the same run:',
+    '',
+    '| seed 004, PDF | Typst | nianbao | ratio | goal | met |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...goals.map((g) => `| ${g.what} | ${g.typst} | ${g.nianbao} | ${g.ratio === undefined ? 'n/a' : `${g.ratio.toFixed(2)}×`} | ≤ ${g.atMost.toFixed(1)}× | ${g.ratio === undefined ? '' : g.ratio <= g.atMost ? '✓' : '✗'} |`),
+  ];
+  if (!t) lines.push('', `Typst not measured: ${s.typstMissing}; nianbao's numbers alone.`);
+  return lines.join('\n');
+}
