@@ -54,7 +54,7 @@ describe.each(examples().map((e) => [e.name, e] as const))('OFD of %s', (name, e
   it('gives back every section title, table label and figure in reading order from the TextCodes', () => {
     const pages = pageNames(parts).map((_, i) => chars.filter((c) => c.page === i).map((c) => c.char).join(''));
     expect(firstOutOfOrder(pages.join(''), expectedSequence(doc))).toBeUndefined();
-    pages.forEach((p, i) => expect(p).toContain(`—${i + 1}—`));
+    pages.forEach((p, i) => expect(p).toContain(`— ${i + 1} —`));
     // Every title line, by-line, heading and paragraph, whole and in order (whitespace aside), from its tagged objects.
     const tagged = taggedTexts(parts, chars);
     const blockText = (b: (typeof doc.blocks)[number]) => (b.type === 'title' ? b.lines.join('') : b.type === 'byline' || b.type === 'heading' ? b.text : b.type === 'paragraph' ? (b.lead?.text ?? '') + b.text : '');

@@ -139,7 +139,11 @@ const PT_TO_MM = 25.4 / 72;
 export function farFromPdf(pdf: PdfGlyph[], ofd: Pick<OfdChar, 'page' | 'char' | 'x' | 'y' | 'size'>[]): string[] {
   const out: string[] = [];
   let k = 0;
+  // A space draws nothing: pdf.js lists no glyph for it (the page number `— 1 —`), the OFD keeps it.
+  const blank = (ch: string) => /^\s$/u.test(ch);
   for (const g of pdf) {
+    if (blank(g.char)) continue;
+    while (ofd[k] && blank(ofd[k]!.char)) k++;
     const c = ofd[k];
     if (!c) {
       out.push(`PDF glyph ${g.char} on page ${g.page + 1} has no OFD character`);
@@ -153,6 +157,7 @@ export function farFromPdf(pdf: PdfGlyph[], ofd: Pick<OfdChar, 'page' | 'char' |
     }
     k += [...g.char].length;
   }
+  while (ofd[k] && blank(ofd[k]!.char)) k++;
   if (out.length === 0 && k !== ofd.length) out.push(`${ofd.length - k} OFD characters more than the PDF draws`);
   return out;
 }

@@ -28,6 +28,26 @@ const WINDOW_PX = 3 * PX_PER_MM;
 const require = createRequire(import.meta.url);
 const OFD_JS = require.resolve('ofd.js/lib/ofd.umd.min.js');
 
+/**
+ * ofd.js does not ask the browser for a font by the FamilyName the file gives: its `getFontFamily`
+ * replaces any name that contains one of its keys by its own list of Windows names ("LXGW WenKai"
+ * contains "kai", so it asks for `楷体, KaiTi, Kai` and the page is drawn in another face). The
+ * table is read from the reader's own source, so the harness follows whatever version is installed,
+ * and each embedded face is installed under those names too, as under its own (see README "OFD").
+ */
+const READER_FAMILIES: [string, string[]][] = (() => {
+  const source = readFileSync(require.resolve('ofd.js/lib/ofd.common.js'), 'utf8');
+  const table = /var FONT_FAMILY = \{([^}]*)\}/.exec(source)?.[1] ?? '';
+  return [...table.matchAll(/'([^']+)':\s*'([^']+)'/g)].map((m) => [m[1]!.toLowerCase(), m[2]!.split(',').map((n) => n.trim())]);
+})();
+
+/** The families ofd.js asks the browser for when a font's name is `family` (its getFontFamily). */
+export function readerFamilies(family: string): string[] {
+  const name = family.toLowerCase();
+  const hit = READER_FAMILIES.find(([key]) => name === key) ?? READER_FAMILIES.find(([key]) => name.includes(key));
+  return hit ? hit[1] : [family];
+}
+
 export interface PageImages {
   /** PNG of each page as the reader shows it. */
   ofd: Buffer[];
@@ -64,8 +84,10 @@ export async function ofdReaderPage(context: BrowserContext): Promise<{ render(o
         const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
         for (const f of [...document.fonts]) document.fonts.delete(f);
         for (const f of fonts) {
-          const face = new FontFace(f.family, bytes(f.b64), { weight: f.bold ? '700' : '400' });
-          document.fonts.add(await face.load());
+          for (const family of f.families) {
+            const face = new FontFace(family, bytes(f.b64), { weight: f.bold ? '700' : '400' });
+            document.fonts.add(await face.load());
+          }
         }
         const lib = (window as unknown as { ofd: { parseOfdDocument(o: object): void; renderOfd(width: number, doc: unknown): HTMLElement[] } }).ofd;
         const docs = await new Promise<unknown[]>((resolve, reject) => lib.parseOfdDocument({ ofd: bytes(b64).buffer, success: resolve, fail: reject }));
@@ -96,7 +118,8 @@ export async function ofdReaderPage(context: BrowserContext): Promise<{ render(o
 }
 
 interface EmbeddedFont {
-  family: string;
+  /** Its FamilyName, and the names ofd.js asks for instead (readerFamilies). */
+  families: string[];
   bold: boolean;
   b64: string;
 }
@@ -111,7 +134,8 @@ function embeddedFonts(ofd: Uint8Array): EmbeddedFont[] {
     const attr = (n: string) => new RegExp(`${n}="([^"]*)"`).exec(m[1]!)?.[1];
     if (!m[2]) continue;
     const bytes = files[`Doc_0/${base}/${m[2]}`]!;
-    out.push({ family: attr('FamilyName') ?? attr('FontName')!, bold: attr('Bold') === 'true', b64: Buffer.from(bytes).toString('base64') });
+    const family = attr('FamilyName') ?? attr('FontName')!;
+    out.push({ families: [...new Set([family, ...readerFamilies(family)])], bold: attr('Bold') === 'true', b64: Buffer.from(bytes).toString('base64') });
   }
   return out;
 }
