@@ -134,7 +134,9 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
     centres !== null && c.figure !== null && [c.figure, ...c.more].every((f) => slots(f).every((v, j) => v === '' || slots(i)[j] === ''));
   const lines = [...new Set(labels.map((t) => t.line))].sort((a, b) => a - b);
   for (const i of lines) {
-    for (const t of onLine(i).sort((a, b) => a.x0 - b.x0)) {
+    // Right to left: the label next to the figures claims a row of figures between its lines
+    // before the cell to its left does (`（四）无法⏎提供` around `2.没有现成信⏎息需要另行制作`).
+    for (const t of onLine(i).sort((a, b) => b.x0 - a.x0)) {
       const c = cells.filter((x) => x.last < i && x.x0 < t.x1 && t.x0 < x.x1).sort((a, b) => b.last - a.last || b.x0 - a.x0)[0];
       const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).length === 0 && !claimed.has(f));
       const ahead = c ? [...figureLines].some((f) => f >= i && !claimed.has(f)) : false;
@@ -206,7 +208,9 @@ function joinSpaced(tokens: Token[], header = false): Token[] {
   // apart are columns of their own, `结果 结果 其他 尚未`, and a header cell's bracket may close
   // on its next line: only the Latin spacing joins them.)
   const leading = tokens.filter((t) => !tokens.some((o) => o.line === t.line && o.x1 < t.x0 && t.x0 - o.x1 <= 1));
-  const starts = (x: number) => header || leading.some((t) => Math.abs(t.x0 - x) <= 1);
+  // A numbered label starts a column of labels too, wherever its line puts it (`无法 2.没有现成信`
+  // over `提供 息需要另行制作`: the second word is the numbered label's next line, not 提供's tail).
+  const starts = (x: number) => header || [...leading, ...tokens.filter((o) => NUMBERED.test(o.text))].some((t) => Math.abs(t.x0 - x) <= 1);
   // The space LibreOffice and WPS set between Chinese and Latin or digits (`（指 2019 年事项数）`).
   const autospace = (a: Token, b: Token) => /[\x21-\x7e]$/.test(a.text) !== /^[\x21-\x7e]/.test(b.text);
   const out: Token[] = [];
