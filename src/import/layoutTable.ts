@@ -135,10 +135,11 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
   const lines = [...new Set(labels.map((t) => t.line))].sort((a, b) => a - b);
   for (const i of lines) {
     // Right to left: the label next to the figures claims a row of figures between its lines
-    // before the cell to its left does (`（四）无法⏎提供` around `2.没有现成信⏎息需要另行制作`).
+    // (words of the cells to its left may be on that line: `理结果 （三）`) before the cell to its
+    // left does (`（四）无法⏎提供` around `2.没有现成信⏎息需要另行制作`).
     for (const t of onLine(i).sort((a, b) => b.x0 - a.x0)) {
       const c = cells.filter((x) => x.last < i && x.x0 < t.x1 && t.x0 < x.x1).sort((a, b) => b.last - a.last || b.x0 - a.x0)[0];
-      const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).length === 0 && !claimed.has(f));
+      const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).every((a) => a.x1 < c.x0) && !claimed.has(f));
       const ahead = c ? [...figureLines].some((f) => f >= i && !claimed.has(f)) : false;
       const sharing = c !== undefined && figureLines.has(i) && shares(c, i);
       if (c && continues(c, t, figureLines.has(i) && !sharing, between.length > 0 || ahead, columnWidth)) {
@@ -157,7 +158,10 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
       } else cells.push({ tokens: [t], x0: t.x0, x1: t.x1, first: i, last: i, figure: null, more: [] });
     }
     if (figureLines.has(i)) {
-      const owner = cells.filter((c) => c.tokens.some((t) => t.line === i)).sort((a, b) => b.x0 - a.x0)[0];
+      // The rightmost label on the line, or a label just above it to its right whose column is
+      // empty on this line (its next line comes after the figures: `2.其他法律行` `0 0 …` `政法规禁止公开`).
+      const open = (c: Cell) => c.figure === null && c.last === i - 1 && !onLine(i).some((t) => t.x1 > c.x0);
+      const owner = cells.filter((c) => c.tokens.some((t) => t.line === i) || open(c)).sort((a, b) => b.x0 - a.x0)[0];
       if (owner && owner.figure === null) {
         owner.figure = i;
         claimed.add(i);
