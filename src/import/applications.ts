@@ -1,4 +1,5 @@
 import type { Edition } from '../editions/index.js';
+import { flat } from '../editions/rows.js';
 import { markUnsure, type Draft } from './draft.js';
 import { fitValues, parseFigure, splitRow } from './figures.js';
 import { matchLabel } from './match.js';
@@ -70,7 +71,7 @@ export function readApplications(rows: SourceRow[], edition: Edition, draft: Dra
     started = true;
     if (hit.item.group === null) group = null;
     const key = `applications.${hit.item.key}`;
-    if (hit.kind !== 'exact') draft.labels[key] = last;
+    if (hit.kind !== 'exact') draft.labels[key] = flat(last);
     if (seen.has(key)) markUnsure(draft, key, '这一行在原表中出现了不止一次，取了最后一次');
     seen.add(key);
     let fitted = fitValues(values, columns.length);

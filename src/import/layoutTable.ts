@@ -147,7 +147,10 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
         c.x0 = Math.min(c.x0, t.x0);
         c.x1 = Math.max(c.x1, t.x1);
         c.last = i;
-        if (c.figure === null && between[0] !== undefined) {
+        // Not a cell with a label to its right still waiting for figures above them (`三、本⏎年度办⏎理结果`
+        // beside `1.本机关不掌⏎…⏎握相关政府信息`): those figures are the inner label's.
+        const inner = (f: number) => cells.some((d) => d !== c && d.x0 >= c.x1 && d.figure === null && d.first < f && d.last >= c.first);
+        if (c.figure === null && between[0] !== undefined && !inner(between[0])) {
           c.figure = between[0];
           claimed.add(between[0]);
         } else for (const f of between) if (shares(c, f)) c.more.push(f), claimed.add(f);
@@ -267,7 +270,11 @@ function joinWrapped(tokens: Token[], flat = false): string {
     const prev = sorted[i - 1];
     if (prev) {
       const cjk = /[^\x00-\x7f]$/.test(prev.text) || /^[^\x00-\x7f]/.test(t.text);
-      out += prev.line === t.line || flat || em(prev) >= width - 1 ? (cjk ? '' : ' ') : '\n';
+      // Inside brackets a line wraps; a bracket opening a line after a closed one starts an
+      // annotation (`上一年项目数量⏎（指2019年⏎收费项目数）`: the labels are wrapped evenly, so
+      // the line before it need not be short).
+      const wraps = unbalanced(out) || (!/^[（(]/.test(t.text) && em(prev) >= width - 1);
+      out += prev.line === t.line || flat || wraps ? (cjk ? '' : ' ') : '\n';
     }
     out += t.text;
   });

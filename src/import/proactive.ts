@@ -63,10 +63,11 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
     };
     if (def && !(subParent && leadingEmpty)) {
       const key = `${base}.${def.item.key}`;
-      if (def.kind !== 'exact') draft.labels[key] = labels[0]!.text;
+      // A row label's line breaks are the column's, not the text's (labels are wrapped evenly).
+      if (def.kind !== 'exact') draft.labels[key] = flat(labels[0]!.text);
       if (def.kind === 'fuzzy') markUnsure(draft, 'labels', `“${labels[0]!.text}”按“${def.item.label}”导入`);
       if (labels.length >= 2 && def.item.allowsSubRows) {
-        const sub: DraftRow = { label: labels[1]!.text, values: [] };
+        const sub: DraftRow = { label: flat(labels[1]!.text), values: [] };
         sub.values = figures(key);
         draft.subRows[key] = [sub];
         subParent = key;
@@ -79,11 +80,11 @@ export function readProactive(rows: SourceRow[], edition: Edition, draft: Draft)
     // A line of labels with no figure cells at all (a header wrapped over lines in copied text) is not a row.
     if (values.length === 0) continue;
     if (subParent) {
-      draft.subRows[subParent]!.push({ label: labels[labels.length - 1]!.text, values: figures(subParent) });
+      draft.subRows[subParent]!.push({ label: flat(labels[labels.length - 1]!.text), values: figures(subParent) });
       continue;
     }
     const extra = (draft.extraRows[base] ??= []);
-    extra.push({ label: labels.map((l) => l.text).join(''), values: figures(`${base}.extraRows`) });
+    extra.push({ label: flat(labels.map((l) => l.text).join('')), values: figures(`${base}.extraRows`) });
     draft.notes.push(`二、主动公开政府信息情况 ${item.title}：“${shorten(labels[0]!.text)}”不是国家格式的行，作为本项增加的行（extraRows）导入`);
   }
 }
