@@ -139,7 +139,10 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
     // left does (`（四）无法⏎提供` around `2.没有现成信⏎息需要另行制作`).
     for (const t of onLine(i).sort((a, b) => b.x0 - a.x0)) {
       const c = cells.filter((x) => x.last < i && x.x0 < t.x1 && t.x0 < x.x1).sort((a, b) => b.last - a.last || b.x0 - a.x0)[0];
-      const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).every((a) => a.x1 < c.x0) && !claimed.has(f));
+      // A row of figures a cell to the left took on its own line (`理结果 （三）  0 0 …`) is this
+      // label's when it goes on below them (`2.其他法律行` … `政法规禁止公开`).
+      const takenBy = (f: number) => (c && c.figure === null ? cells.find((o) => o !== c && o.figure === f && o.more.length === 0 && o.x1 <= c.x0) : undefined);
+      const between = [...figureLines].filter((f) => c && f > c.last && f < i && onLine(f).every((a) => a.x1 < c.x0) && (!claimed.has(f) || takenBy(f)));
       const ahead = c ? [...figureLines].some((f) => f >= i && !claimed.has(f)) : false;
       const sharing = c !== undefined && figureLines.has(i) && shares(c, i);
       if (c && continues(c, t, figureLines.has(i) && !sharing, between.length > 0 || ahead, columnWidth)) {
@@ -151,6 +154,8 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
         // beside `1.本机关不掌⏎…⏎握相关政府信息`): those figures are the inner label's.
         const inner = (f: number) => cells.some((d) => d !== c && d.x0 >= c.x1 && d.figure === null && d.first < f && d.last >= c.first);
         if (c.figure === null && between[0] !== undefined && !inner(between[0])) {
+          const from = takenBy(between[0]);
+          if (from) from.figure = null;
           c.figure = between[0];
           claimed.add(between[0]);
         } else for (const f of between) if (shares(c, f)) c.more.push(f), claimed.add(f);
@@ -161,10 +166,7 @@ function bodyRows(spaced: Token[], figures: Token[][], from: number, centres: nu
       } else cells.push({ tokens: [t], x0: t.x0, x1: t.x1, first: i, last: i, figure: null, more: [] });
     }
     if (figureLines.has(i)) {
-      // The rightmost label on the line, or a label just above it to its right whose column is
-      // empty on this line (its next line comes after the figures: `2.其他法律行` `0 0 …` `政法规禁止公开`).
-      const open = (c: Cell) => c.figure === null && c.last === i - 1 && !onLine(i).some((t) => t.x1 > c.x0);
-      const owner = cells.filter((c) => c.tokens.some((t) => t.line === i) || open(c)).sort((a, b) => b.x0 - a.x0)[0];
+      const owner = cells.filter((c) => c.tokens.some((t) => t.line === i)).sort((a, b) => b.x0 - a.x0)[0];
       if (owner && owner.figure === null) {
         owner.figure = i;
         claimed.add(i);
