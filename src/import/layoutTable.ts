@@ -255,7 +255,10 @@ function continues(c: Cell, t: Token, figuresHere: boolean, figuresToCome: boole
   // A line that stops short ended the label (estimated widths: half an em for a digit, which a
   // CJK font sets narrower; an em more when the figures say a line is still to come).
   if (em(last) < w - (centred ? 2 : 1)) return false;
-  if (c.figure !== null) return centred;
+  // A label of two lines whose figures came out on its first (`其他对外管  0 2 0` over `理服务事项`):
+  // a first line filling the column wraps.
+  const first = c.figure === c.first && c.last === c.first && em(last) >= w - 0.5;
+  if (c.figure !== null) return centred || first;
   return figuresHere || figuresToCome || w <= 4 || em(t) < em(last) - 0.5;
 }
 

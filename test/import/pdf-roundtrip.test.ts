@@ -55,7 +55,7 @@ describe('a PDF of every example, from each producer, imports back', () => {
  * each row (daxing imports exactly); of `01` the text does not say which digit is whose, so those
  * rows come back flagged 待核对, never silently.
  */
-const LAYOUT_GAPS = new Set(['chromium/jiangzhou-sthjj-2022.yaml']);
+const LAYOUT_GAPS = new Set<string>([]);
 
 describe('the same PDFs through pdftotext -layout import back', () => {
   it.each((['libreoffice', 'chromium'] as const).flatMap((p) => examples.map((f) => [p, f] as const)))('%s: %s', async (producer, file) => {
