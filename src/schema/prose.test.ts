@@ -36,6 +36,8 @@ describe('parseProse', () => {
       'p:1.加强培训，提高业务水平和工作效率，确保工作正常开展。',
       'p:2.完善机制。定期检查。',
     ]);
+    // A title alone on its line, its text in the next paragraph, keeps the run's leads.
+    expect(kinds(parseProse('（一）主动公开。公开信息2条。\n\n（二）政府信息管理情况。\n\n规范发布流程。\n\n（三）平台建设。整合网站。', ['x'])).map((k) => k.split(':')[0])).toEqual(['lead2', 'p', 'p', 'lead2']);
   });
 
   it('takes explicit items as written and records their paths', () => {

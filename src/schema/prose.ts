@@ -85,7 +85,7 @@ function consistentLeads(items: ProseItem[]): ProseItem[] {
     let j = i + 1;
     while (l !== null && j < out.length && level(out[j]!) === l) j++;
     const run = out.slice(i, j);
-    if (l !== null && run.some((it) => it.kind === 'lead') && run.some((it) => it.kind === 'paragraph')) {
+    if (l !== null && run.some((it) => it.kind === 'lead') && run.some((it) => it.kind === 'paragraph' && !leadAlone(it.text))) {
       for (let k = i; k < j; k++) {
         const it = out[k]!;
         if (it.kind === 'lead') out[k] = { kind: 'paragraph', text: it.lead + it.text, path: it.path };
@@ -94,4 +94,15 @@ function consistentLeads(items: ProseItem[]): ProseItem[] {
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/**
+ * A paragraph that is only a short first sentence (`（三）政府信息管理情况。`, its text in the next
+ * paragraph): printed as a line of its own, it has its lead, and does not make a list inconsistent
+ * (the real WPS PDF's 一: （一）（二） run in, （三） alone on its line, （四）（五） run in).
+ */
+function leadAlone(text: string): boolean {
+  const m = /[。：:]/.exec(text);
+  // A sentence with a comma is an item's whole text (`1.加强培训，提高业务水平…。`), not its title.
+  return m !== null && m.index < MAX_LEAD && m.index + 1 === text.length && !/[，,；;]/.test(text);
 }
