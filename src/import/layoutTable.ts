@@ -247,7 +247,8 @@ function continues(c: Cell, t: Token, figuresHere: boolean, figuresToCome: boole
   if (/^[（(]/.test(t.text)) return true;
   // A numbered label (`1.申请人无正当理由逾期⏎不补正、…`) goes on until the next number, its
   // lines starting where it starts or further in (a word further out is the next column's).
-  if (NUMBERED.test(text)) return t.x0 >= c.x0;
+  // (pdftotext's grid may place a line one column further out: `（五） 1.信访举报` over ` 不予 投诉类申请`.)
+  if (NUMBERED.test(text)) return t.x0 >= c.x0 - 1;
   const last = c.tokens[c.tokens.length - 1]!;
   const w = width(last);
   // The figures sit in the middle of their cell: more lines above them than below, the label goes on.
