@@ -78,7 +78,7 @@ export function sideBySideTable(s: SideBySide): string {
   const n = s.nianbao;
   const goals: Goal[] = [
     { what: 'full layout, fonts loaded, nothing of this report cached', typst: t ? `${ms(t.fullMs)} (evictCache(0) + compile + PDF)` : 'n/a', nianbao: `${ms(n.fullMs)} (first render of it in a warm process)`, ratio: t && n.fullMs / t.fullMs, atMost: 1.0 },
-    { what: 'the same report again', typst: t ? `${ms(t.againMs)} (memoized)` : 'n/a', nianbao: ms(n.againMs), ratio: t && n.againMs / t.againMs, atMost: 2.0 },
+    { what: 'the same report again', typst: t ? `${ms(t.againMs)} (memoized)` : 'n/a', nianbao: `${ms(n.againMs)} (read + content memo, as the editor and --watch)`, ratio: t && n.againMs / t.againMs, atMost: 2.0 },
     { what: 'cold: nianbao whole `render one.yaml --pdf` process / Typst in process (fonts + create + first PDF)', typst: t ? ms(t.coldMs) : 'n/a', nianbao: `${ms(n.processMs)} (in process, modules included: ${ms(n.coldMs)})`, ratio: t && n.processMs / t.coldMs, atMost: 1.5 },
     { what: 'PDF size', typst: t ? `${t.bytes.toLocaleString('en')} B` : 'n/a', nianbao: `${n.bytes.toLocaleString('en')} B`, ratio: t && n.bytes / t.bytes, atMost: 0.7 },
   ];
