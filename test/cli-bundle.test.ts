@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 const dist = (p: string) => new URL(`../dist/${p}`, import.meta.url);
 
 describe('the bundled CLI entry', () => {
-  it('loads none of the unbundled modules of dist/ and only the packages that read files beside their code', () => {
-    const main = readFileSync(dist('cli/main.js'), 'utf8');
-    const chunks = [...main.matchAll(/from\s*"(\.\/[^"]+)"/g)].map((m) => m[1]!);
+  it.each(['cli/main.js', 'cli/worker.js'])('%s loads none of the unbundled modules of dist/, only its chunks', (entry) => {
+    const code = readFileSync(dist(entry), 'utf8');
+    const chunks = [...code.matchAll(/from\s*"(\.\/[^"]+)"/g)].map((m) => m[1]!);
     expect(chunks.length).toBeGreaterThan(0);
     for (const c of chunks) expect(c).toMatch(/^\.\/chunk-[A-Z0-9]+\.js$/);
-    expect(main).not.toMatch(/from\s*"\.\.\//);
+    expect(code).not.toMatch(/from\s*"\.\.\//);
   });
 
   it('finds the worker, the renderers registry and the editor assets where the unbundled modules do', async () => {

@@ -14,14 +14,15 @@ const CHUNK_PREFIX = 'chunk-';
 /**
  * Issue 18: `nianbao render one.yaml --pdf` spent a third of its start-up resolving, reading and
  * compiling ~300 ES modules one by one. The built CLI entry (dist/cli/main.js, the `bin`) is
- * rewritten as one ES module plus chunks per dynamic import (each command, each renderer still
- * loads only when used), all in dist/cli/ so cli/dir.ts names the same folder as before. The
- * unbundled modules stay for the batch worker and for library users.
+ * rewritten as one ES module, the batch worker as dist/cli/worker.js, plus chunks per dynamic
+ * import (each command, each renderer still loads only when used), all in dist/cli/ so cli/dir.ts
+ * names the same folder as before. The unbundled modules stay for library users and the tests.
  */
 export async function bundleCli(cliDir: string): Promise<{ files: number; bytes: number }> {
   for (const f of await readdir(cliDir)) if (f.startsWith(CHUNK_PREFIX)) await rm(`${cliDir}/${f}`);
   const result = await build({
-    entryPoints: [`${cliDir}/main.js`],
+    // The batch worker too: every worker of a pool (and of the editor) starts the same way.
+    entryPoints: { main: `${cliDir}/main.js`, worker: `${cliDir}/batch/worker.js` },
     bundle: true,
     splitting: true,
     format: 'esm',

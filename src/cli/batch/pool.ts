@@ -4,7 +4,8 @@ import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js'
 import type { EventSink, Runner } from './runner.js';
 import { CLI_DIR } from '../dir.js';
 
-export const DEFAULT_WORKER_URL = new URL('batch/worker.js', CLI_DIR);
+/** The bundled worker (build/bundleCli.ts); dist/cli/batch/worker.js is the same code unbundled. */
+export const DEFAULT_WORKER_URL = new URL('worker.js', CLI_DIR);
 
 const WORKER_HEAP_MB = 1024;
 
