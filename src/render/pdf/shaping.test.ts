@@ -55,7 +55,7 @@ describe('the ideograph fast path', () => {
     let checked = 0;
     for (const font of faces) {
       const scale = 1000 / font.unitsPerEm;
-      for (const cp of font.characterSet) {
+      for (const cp of (font as unknown as { characterSet: number[] }).characterSet) {
         const ch = String.fromCodePoint(cp);
         if (!HAN.test(ch)) continue;
         const run = shapeUnit(font, ch);
