@@ -2,7 +2,9 @@
  * `npm run bench`: prints a table, asserts nothing (issue 5). Knobs: BENCH_N (generated reports,
  * default 1000), BENCH_SAMPLE (how many of them are timed one by one in the warm process,
  * default 200), BENCH_REPEAT (runs per example and format, default 10), BENCH_SOFFICE_N (reports
- * LibreOffice converts in one process, default 30; nianbao's PDF path gets all BENCH_N).
+ * LibreOffice converts in one process, default 30; nianbao's PDF path gets all BENCH_N), BENCH_SCALING_N
+ * (generated reports rendered with `--jobs 1` and with the machine's workers, default 200) and
+ * BENCH_SCALING_ROUNDS (interleaved runs of each, default 2).
  * BENCH_ONLY=editor measures only `nianbao edit` (keystrokes in Chromium, the render API);
  * BENCH_ONLY=typst only seed 004 against Typst 0.14 (BENCH_TYPST_RUNS fresh processes per measure, default 5).
  */
@@ -17,6 +19,7 @@ import { benchEditor, editorTable } from './editor.js';
 import { compareWithSoffice, type SofficeComparison } from './soffice.js';
 import { printReport } from './table.js';
 import { ab } from './ab.js';
+import { scaling, type Scaling } from './scaling.js';
 import { sideBySide, sideBySideTable } from './typst.js';
 import { FORMATS, warm } from './warm.js';
 
@@ -27,6 +30,9 @@ const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
 /** Generated reports LibreOffice converts in one process, for its per-report cost in a batch (nianbao: all of them). */
 const SOFFICE_N = Number(process.env.BENCH_SOFFICE_N ?? 30);
+/** Generated reports the `--jobs 1` / workers comparison renders, and its interleaved rounds of each. */
+const SCALING_N = Number(process.env.BENCH_SCALING_N ?? 200);
+const SCALING_ROUNDS = Number(process.env.BENCH_SCALING_ROUNDS ?? 2);
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -64,6 +70,12 @@ try {
       batch = { ...run, outputs: files.length, bytes: files.reduce((s, f) => s + statSync(join(out, f)).size, 0) };
     }
 
+    let scaled: Scaling | undefined;
+    if (batchFormats.length > 0) {
+      log(`batch: --jobs 1 against ${availableParallelism()} workers, ${Math.min(SCALING_N, N)} reports, ${SCALING_ROUNDS} interleaved rounds`);
+      scaled = await scaling(gen.slice(0, SCALING_N).map((g) => g.path), batchFormats, join(tmp, 'scaling'), env, SCALING_ROUNDS);
+    }
+
     const cold: ProcessRun[] = [];
     if (registered.includes('pdf')) {
       log('cold: one PDF as a whole process, 5 runs');
@@ -91,7 +103,8 @@ try {
       coldMs: cold.length ? median(cold.map((c) => c.ms)) : undefined,
       soffice,
     });
-    process.stdout.write(`\n${sideBySideTable(await sideBySide(TYPST_RUNS, log))}\n`);
+    const batchGoals = { ...(scaled ? { scaling: scaled } : {}), ...(batch ? { peakMb: batch.peakMb, reports: N } : {}), ...(soffice ? { perReport: { soffice: soffice.perReportSoffice, nianbao: soffice.perReportNianbao } } : {}) };
+    process.stdout.write(`\n${sideBySideTable(await sideBySide(TYPST_RUNS, log), batchGoals)}\n`);
     log('nianbao edit: keystrokes in Chromium, render API');
     const editor = await benchEditor(ex, join(tmp, 'editor'), env);
     process.stdout.write(editor ? `\n${editorTable(editor)}\n` : '\nnianbao edit: no Chromium, not measured\n');

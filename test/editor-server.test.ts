@@ -158,9 +158,16 @@ describe('nianbao edit: the server refuses what it must and writes nothing then'
     const slow = EXAMPLE.replace('agency: "江州市生态环境局"', 'agency: "江州市生态环境局SLOW"');
     const first = send(server, '/api/render?format=pdf', { method: 'POST', body: slow });
     await new Promise((r) => setTimeout(r, 100));
-    const second = await send(server, '/api/render?format=pdf', { method: 'POST', body: EXAMPLE });
+    const second = await send(server, '/api/render?format=pdf', { method: 'POST', body: `${EXAMPLE}# 没有生成过的文本\n` });
     expect(second.status).toBe(503);
     expect(second.headers['retry-after']).toBe('1');
+    // A text rendered before is answered from the memo (issue 18): no worker needed, the same bytes.
+    const again = await send(server, '/api/render?format=pdf', { method: 'POST', body: EXAMPLE });
+    expect(again.status).toBe(200);
+    expect(again.body.toString()).toMatch(/^FAKE pdf/);
+    expect(String(again.headers['content-disposition'])).toContain(encodeURIComponent('江州市生态环境局-2021.pdf'));
+    const broken = await send(server, '/api/render?format=pdf', { method: 'POST', body: EXAMPLE.replace('agency:', 'agenc:') });
+    expect(broken.status).toBe(422);
     expect((await first).status).toBe(200);
   });
 

@@ -37,8 +37,12 @@ export async function readInput(file: string, limit: number, io?: Pick<Io, 'read
 export async function readChecked(file: string, previous?: Checked, io?: Pick<Io, 'readStdin'>): Promise<Checked> {
   const name = displayName(file);
   const read = await readInput(file, MAX_INPUT_BYTES, io);
-  if (!read.ok) return { file: name, diagnostics: [{ code: read.code, severity: 'error', message: read.message, file: name, line: 1, column: 1, path: [] }] };
-  return checkBytes(read.bytes, name, previous);
+  return read.ok ? checkBytes(read.bytes, name, previous) : unreadable(name, read);
+}
+
+/** An input that could not be read, as the one error of its check (at 1:1). */
+export function unreadable(name: string, read: { code: string; message: string }): Checked {
+  return { file: name, diagnostics: [{ code: read.code, severity: 'error', message: read.message, file: name, line: 1, column: 1, path: [] }] };
 }
 
 export function printDiagnostics(results: Checked[], io: Io, json: boolean): { errors: number; warnings: number } {

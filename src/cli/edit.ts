@@ -17,6 +17,7 @@ import { decodeYamlBytes } from '../source/decode.js';
 import { parseArgs, UsageError } from './args.js';
 import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/renderers.js';
 import { readChecked } from './check.js';
+import { CLI_DIR } from './dir.js';
 import type { Io } from './io.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -54,7 +55,7 @@ export async function runEdit(argv: string[], io: Io, until: Promise<void> = sto
     token: newToken(),
     renders,
     editor: { session, ...(previous ? { previous } : {}), notes, outDir: 'output', formats, renderersModule, renderOptions },
-    assetsDir: new URL('../editor/', import.meta.url),
+    assetsDir: new URL('../editor/', CLI_DIR),
   });
   io.out(running.url);
   // Renders for the download buttons come from warm workers: started now, on an `init` report.

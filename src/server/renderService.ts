@@ -1,4 +1,5 @@
 import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_WORKER_URL, WorkerPool } from '../cli/batch/pool.js';
+import { contentKey, ContentCache } from '../cli/batch/memo.js';
 import type { JobEvent } from '../cli/batch/protocol.js';
 import type { OutputFormat, RenderOptions } from '../render/types.js';
 
@@ -7,7 +8,8 @@ import type { OutputFormat, RenderOptions } from '../render/types.js';
  * (the batch's, cli/batch/pool.ts: each loads the renderers once; a render still running after
  * the batch's per-report time-out ends its worker, which is replaced), and a bound on renders in
  * flight past which a request is turned away at once (503 with Retry-After) instead of queueing
- * without end. Stateless: the YAML comes with each request.
+ * without end. Stateless: the YAML comes with each request; what was rendered is kept by content
+ * (memo.ts), so the same YAML asked for again (a second click, another tab) is answered at once.
  */
 export type RenderOutcome =
   | { status: 'ok'; bytes: Uint8Array; stem: string }
@@ -25,7 +27,11 @@ export interface RenderServiceOptions {
   options: RenderOptions;
 }
 
+/** The outcomes a render of the same text, name, format and options gives again. */
+type Settled = Extract<RenderOutcome, { status: 'ok' | 'invalid' }>;
+
 interface Pending {
+  key: string;
   stem: string | null;
   errors: number;
   resolve: (o: RenderOutcome) => void;
@@ -35,6 +41,7 @@ export class RenderService {
   private pool: WorkerPool | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly done = new ContentCache<Settled>((o) => (o.status === 'ok' ? o.bytes.byteLength : 0));
 
   constructor(private readonly o: RenderServiceOptions) {}
 
@@ -43,11 +50,15 @@ export class RenderService {
   }
 
   render(text: string, file: string, format: OutputFormat): Promise<RenderOutcome> {
+    const key = contentKey(file, text, format, JSON.stringify(this.o.options));
+    const hit = this.done.get(key);
+    // A copy: the server's response must not share (or be able to change) the kept bytes.
+    if (hit) return Promise.resolve(hit.status === 'ok' ? { ...hit, bytes: new Uint8Array(hit.bytes) } : hit);
     if (this.pending.size >= this.o.maxInFlight) return Promise.resolve({ status: 'busy' });
     this.pool ??= new WorkerPool(this.o.workers, { renderersModule: this.o.renderersModule }, this.o.workerUrl ?? DEFAULT_WORKER_URL, (e) => this.onEvent(e), this.o.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { stem: null, errors: 0, resolve });
+      this.pending.set(id, { key, stem: null, errors: 0, resolve });
       this.pool!.submit({ id, file, bytes: new TextEncoder().encode(text), formats: [format], options: this.o.options });
     });
   }
@@ -78,9 +89,14 @@ export class RenderService {
     }
     this.pending.delete(e.id);
     if (e.type === 'crashed') return p.resolve({ status: 'failed', message: e.message });
-    if (p.errors > 0 || !p.stem) return p.resolve({ status: 'invalid' });
+    if (p.errors > 0 || !p.stem) return p.resolve(this.keep(p.key, { status: 'invalid' }));
     const out = e.outputs[0];
     if (!out) return p.resolve({ status: 'failed', message: e.failures.join('；') || '没有生成文件' });
-    p.resolve({ status: 'ok', bytes: out.bytes, stem: p.stem });
+    p.resolve(this.keep(p.key, { status: 'ok', bytes: out.bytes, stem: p.stem }));
+  }
+
+  private keep(key: string, outcome: Settled): Settled {
+    this.done.set(key, outcome);
+    return outcome.status === 'ok' ? { ...outcome, bytes: new Uint8Array(outcome.bytes) } : outcome;
   }
 }

@@ -9,6 +9,7 @@ import { cleanStaleTemps, realFs, writeAtomic, type AtomicFs } from './atomic.js
 import { summarize, writeErrorText, type BatchSummary, type FileOutcome, type Reporter } from './outcome.js';
 import { DEFAULT_WORKER_URL, WorkerPool } from './pool.js';
 import type { CheckedMessage, DoneMessage, JobEvent } from './protocol.js';
+import type { JobMemo } from './memo.js';
 import { InProcessRunner, type Runner } from './runner.js';
 
 export interface BatchPlan {
@@ -30,6 +31,8 @@ export interface BatchDeps {
   fs?: AtomicFs;
   /** Per file, for the worker pool (`--jobs 1` renders in this thread and cannot end a stuck render). */
   jobTimeoutMs?: number;
+  /** Finished jobs by content, for runs in this thread (`--watch` re-renders): an input rendered before is not rendered again. */
+  memo?: JobMemo;
 }
 
 interface FileState {
@@ -140,7 +143,7 @@ export async function prepareOutDir(outDir: string): Promise<string | undefined>
 
 function makeRunner(plan: BatchPlan, deps: BatchDeps, onEvent: (e: JobEvent) => void): Runner {
   const size = Math.min(plan.jobs, plan.files.length);
-  if (size <= 1) return new InProcessRunner(deps.renderersModule, onEvent);
+  if (size <= 1) return new InProcessRunner(deps.renderersModule, onEvent, deps.memo);
   return new WorkerPool(size, { renderersModule: deps.renderersModule }, deps.workerUrl ?? DEFAULT_WORKER_URL, onEvent, deps.jobTimeoutMs);
 }
 

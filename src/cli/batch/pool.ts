@@ -2,8 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { SharedFontFiles } from './fontShare.js';
 import type { JobEvent, JobSpec, ReadyMessage, WorkerInit } from './protocol.js';
 import type { EventSink, Runner } from './runner.js';
+import { CLI_DIR } from '../dir.js';
 
-export const DEFAULT_WORKER_URL = new URL('./worker.js', import.meta.url);
+/** The bundled worker (build/bundleCli.ts); dist/cli/batch/worker.js is the same code unbundled. */
+export const DEFAULT_WORKER_URL = new URL('worker.js', CLI_DIR);
 
 const WORKER_HEAP_MB = 1024;
 

@@ -1,4 +1,5 @@
 import { loadRendererTable, type RendererTable } from './renderers.js';
+import type { JobMemo } from './memo.js';
 import type { JobEvent, JobSpec } from './protocol.js';
 
 /** Something that runs jobs and reports their events: a worker pool, or the main thread. */
@@ -20,6 +21,7 @@ export class InProcessRunner implements Runner {
   constructor(
     private readonly renderersModule: string,
     private readonly onEvent: EventSink,
+    private readonly memo?: JobMemo,
   ) {}
 
   submit(spec: JobSpec): void {
@@ -29,7 +31,7 @@ export class InProcessRunner implements Runner {
       try {
         // Loaded on first use: a pooled batch's main thread never needs the pipeline.
         const { runJob } = await import('./job.js');
-        await runJob(spec, await table, this.onEvent);
+        await runJob(spec, await table, this.onEvent, this.memo);
       } catch (e) {
         this.onEvent({ type: 'crashed', id: spec.id, message: e instanceof Error ? e.message : String(e) });
       }

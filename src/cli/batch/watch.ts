@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { StemRegistry } from '../output.js';
 import { runBatch, type BatchDeps, type BatchPlan } from './batch.js';
 import { expandInputs } from '../inputs.js';
+import { jobMemo } from './memo.js';
 import { LineReporter, makeReporter } from './progress.js';
 
 /** Editors save in bursts (truncate, write, rename); one re-render per burst. */
@@ -19,7 +20,9 @@ const DEBOUNCE_MS = 150;
  * A YAML file created later in a watched folder is rendered too when the command line's files,
  * folders and globs (`inputs`) now match it. Runs until Ctrl+C (SIGINT) or SIGTERM, then exits 0.
  */
-export async function runWatch(plan: BatchPlan, deps: BatchDeps, io: Io, inputs: readonly string[] = []): Promise<number> {
+export async function runWatch(plan: BatchPlan, watchDeps: BatchDeps, io: Io, inputs: readonly string[] = []): Promise<number> {
+  // A save that returns a file to a text rendered before (an undo) is answered from the memo.
+  const deps: BatchDeps = { ...watchDeps, memo: watchDeps.memo ?? jobMemo() };
   const registry = new StemRegistry();
   const seen = new Map<string, string>();
   for (const f of plan.files) seen.set(f, await digest(f));

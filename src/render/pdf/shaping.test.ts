@@ -45,3 +45,35 @@ describe('shared shaping', () => {
     expect(line.glyphs[0]).toBe(shapeUnit(face.font, '政').glyphs[0]);
   });
 });
+
+describe('the ideograph fast path', () => {
+  // resolveFonts caches per settings: the same bundled faces every renderer of this process gets.
+  const faces = [...new Set(Object.values(resolveFonts(DEFAULT_STYLE.fonts, { explicit: {}, systemDirs: [] }).faces).map((f) => f.font))];
+
+  it('gives every ideograph of every bundled face the glyph and placement of fontkit layout', () => {
+    const HAN = /^\p{Script=Han}$/u;
+    let checked = 0;
+    for (const font of faces) {
+      const scale = 1000 / font.unitsPerEm;
+      for (const cp of (font as unknown as { characterSet: number[] }).characterSet) {
+        const ch = String.fromCodePoint(cp);
+        if (!HAN.test(ch)) continue;
+        const run = shapeUnit(font, ch);
+        const laid = font.layout(ch) as unknown as { glyphs: { id: number; advanceWidth: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] };
+        const p = laid.positions[0]!;
+        const want = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: laid.glyphs[0]!.advanceWidth * scale };
+        if (laid.glyphs.length !== 1 || run.glyphs[0] !== laid.glyphs[0] || JSON.stringify(run.positions[0]) !== JSON.stringify(want)) {
+          expect({ ch, glyphs: glyphIds(run.glyphs), positions: run.positions }).toEqual({ ch, glyphs: glyphIds(laid.glyphs), positions: [want] });
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(80_000); // four faces of ~20,000–28,000 ideographs each
+  }, 60_000);
+
+  it('leaves punctuation, digits, Latin and characters a face lacks to the OpenType layout', () => {
+    const font = faces[0]!;
+    for (const t of ['，', '（', '2021', 'App', '——']) expect(glyphIds(shapeUnit(font, t).glyphs)).toEqual(glyphIds(font.layout(t).glyphs));
+  });
+});
+

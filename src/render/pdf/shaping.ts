@@ -57,13 +57,29 @@ export function shapeUnit(font: Font, text: string): ShapedRun {
     if (runs.size >= (runs === face.words ? MAX_WORDS_PER_FACE : MAX_CHARS_PER_FACE)) runs.clear();
     // Scaled to 1000 units per em, each placement with its glyph's advance, as pdfkit's own
     // layoutRun does before it uses a run.
-    const shaped = font.layout(text) as unknown as FontkitRun;
+    const shaped = ideograph(font, text) ?? (font.layout(text) as unknown as FontkitRun);
     const scale = 1000 / font.unitsPerEm;
     const positions = shaped.positions.map((p, i) => placement(face, p.xAdvance * scale, p.yAdvance * scale, p.xOffset * scale, p.yOffset * scale, shaped.glyphs[i]!.advanceWidth * scale));
     run = { glyphs: shaped.glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) };
     runs.set(text, run);
   }
   return run;
+}
+
+/**
+ * An ideograph on its own needs no OpenType layout: its glyph is the cmap's, its placement the
+ * glyph's advance (no single substitution or adjustment of the default features applies to a lone
+ * 汉字 in horizontal text). fontkit's GSUB/GPOS pass costs ~0.1 ms per new character, most of a
+ * cold render's layout; Latin runs, digits and punctuation (locl, halt, kern) still go through it.
+ * shaping.test.ts checks every ideograph of the bundled faces against fontkit's own layout.
+ */
+const HAN = /^\p{Script=Han}$/u;
+
+function ideograph(font: Font, text: string): FontkitRun | undefined {
+  if (!HAN.test(text)) return undefined;
+  const glyph = font.glyphForCodePoint(text.codePointAt(0)!);
+  if (glyph.id === 0) return undefined;
+  return { glyphs: [glyph], positions: [{ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }] };
 }
 
 function placement(face: FaceCache, xAdvance: number, yAdvance: number, xOffset: number, yOffset: number, advanceWidth: number): GlyphPlacement {

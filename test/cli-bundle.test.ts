@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The bundled CLI entry (src/build/bundleCli.ts, issue 18): dist/cli/main.js is one module plus
+ * chunks beside it, and what it starts or serves at run time resolves from dist/cli/ as before.
+ */
+const dist = (p: string) => new URL(`../dist/${p}`, import.meta.url);
+
+describe('the bundled CLI entry', () => {
+  it.each(['cli/main.js', 'cli/worker.js'])('%s loads none of the unbundled modules of dist/, only its chunks', (entry) => {
+    const code = readFileSync(dist(entry), 'utf8');
+    const chunks = [...code.matchAll(/from\s*"(\.\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const c of chunks) expect(c).toMatch(/^\.\/chunk-[A-Z0-9]+\.js$/);
+    expect(code).not.toMatch(/from\s*"\.\.\//);
+  });
+
+  it('finds the worker, the renderers registry and the editor assets where the unbundled modules do', async () => {
+    const { DEFAULT_WORKER_URL } = (await import(dist('cli/batch/pool.js').href)) as { DEFAULT_WORKER_URL: URL };
+    const { DEFAULT_RENDERERS_MODULE } = (await import(dist('cli/batch/renderers.js').href)) as { DEFAULT_RENDERERS_MODULE: string };
+    const { CLI_DIR } = (await import(dist('cli/dir.js').href)) as { CLI_DIR: URL };
+    expect(fileURLToPath(CLI_DIR)).toBe(fileURLToPath(dist('cli/')));
+    for (const u of [DEFAULT_WORKER_URL, new URL(DEFAULT_RENDERERS_MODULE), new URL('../editor/app.js', CLI_DIR)]) expect(existsSync(u)).toBe(true);
+  });
+});
