@@ -87,7 +87,7 @@ describe('synthesised bold', () => {
       tables: [],
       warnings: [],
     };
-    const parts = ofdParts(paintOfd(doc, { style: DEFAULT_STYLE, layout, face: realMetrics().face, tables: new Map(), warnings: [] }).bytes);
+    const parts = ofdParts(paintOfd(doc, { style: DEFAULT_STYLE, layout, face: realMetrics().face, tables: new Map(), outline: [], warnings: [] }).bytes);
     expect(validateOfd(parts).failures).toEqual([]);
     const obj = all(xml(text(parts, 'Doc_0/Pages/Page_0/Content.xml')), 'TextObject')[0]!;
     expect(obj.getAttribute('Stroke')).toBe('true');

@@ -79,14 +79,14 @@ describe('one layout, two painters', () => {
 
   it('the PDF painter draws exactly the layout: its pages, each glyph at its place', async () => {
     const doc = docOf(reportYaml('2021'));
-    const bytes = await paint(layout, { meta: doc.meta, tables: new Map(), face, border: 0.5 });
+    const bytes = await paint(layout, { meta: doc.meta, tables: new Map(), outline: [], face, border: 0.5 });
     const glyphs = await pdfGlyphs(bytes);
     expect(glyphs.map((g) => ({ page: g.page, x: Math.round(g.x0 * 100) / 100, y: Math.round(g.baseline * 100) / 100 }))).toEqual(expected);
   });
 
   it('the OFD painter draws exactly the layout: its pages, each character at its place', () => {
     const doc = docOf(reportYaml('2021'));
-    const { bytes } = paintOfd(doc, { style: DEFAULT_STYLE, layout, face, tables: new Map(), warnings: [] });
+    const { bytes } = paintOfd(doc, { style: DEFAULT_STYLE, layout, face, tables: new Map(), outline: [], warnings: [] });
     const parts = ofdParts(bytes);
     expect(pageNames(parts)).toHaveLength(2);
     const mmToPt = 72 / 25.4;

@@ -243,3 +243,31 @@ export async function pdfGlyphs(bytes: Uint8Array): Promise<PdfGlyph[]> {
     return out;
   });
 }
+
+/** A PDF bookmark as a viewer follows it: title, 0-based page, the XYZ destination's left and top (PDF points, from the bottom), children. */
+export interface PdfBookmark {
+  title: string;
+  page: number;
+  left: number;
+  top: number;
+  /** /Count: the visible descendants of an open item (undefined without children). */
+  count: number | undefined;
+  children: PdfBookmark[];
+}
+
+/** The document outline read by pdf.js, each explicit destination resolved to its page; and the catalog's /PageMode. */
+export async function pdfOutline(bytes: Uint8Array): Promise<{ pageMode: string; outline: PdfBookmark[] }> {
+  return withPdf(bytes, async (pdf) => {
+    type Node = { title: string; dest: string | unknown[] | null; count?: number; items: Node[] };
+    const walk = async (nodes: Node[]): Promise<PdfBookmark[]> =>
+      Promise.all(
+        nodes.map(async (n) => {
+          const dest = typeof n.dest === 'string' ? await pdf.getDestination(n.dest) : n.dest;
+          if (!Array.isArray(dest) || (dest[1] as { name?: string }).name !== 'XYZ') throw new Error(`bookmark ${n.title}: not an XYZ destination`);
+          const page = await pdf.getPageIndex(dest[0] as Parameters<typeof pdf.getPageIndex>[0]);
+          return { title: n.title, page, left: dest[2] as number, top: dest[3] as number, count: n.count, children: await walk(n.items) };
+        }),
+      );
+    return { pageMode: await pdf.getPageMode(), outline: await walk(((await pdf.getOutline()) ?? []) as Node[]) };
+  });
+}

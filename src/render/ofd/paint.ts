@@ -5,7 +5,7 @@ import type { RenderWarning } from '../types.js';
 import { zipEntries } from '../zip.js';
 import { OfdFonts } from './fonts.js';
 import { Ids } from './ids.js';
-import { outlines } from './outline.js';
+import { outlinesXml } from './outline.js';
 import { pageContent } from './page.js';
 import { documentXml, ofdEntry, publicRes } from './parts.js';
 import { customTagsIndex, tagFile, TAGS_XSD, type PlacedObject } from './tags.js';
@@ -29,7 +29,7 @@ export function paintOfd(doc: Document, paged: PagedDocument): { bytes: Uint8Arr
   const res = fonts.resources();
 
   const text = new Map<string, string>();
-  text.set(`${DOC}/Document.xml`, documentXml({ maxUnitId: ids.max, pageWidth: layout.pageWidth, pageHeight: layout.pageHeight, publicRes: 'PublicRes.xml', pages, outlines: outlines(doc, layout, pageIds), customTags: 'Tags/CustomTags.xml' }));
+  text.set(`${DOC}/Document.xml`, documentXml({ maxUnitId: ids.max, pageWidth: layout.pageWidth, pageHeight: layout.pageHeight, publicRes: 'PublicRes.xml', pages, outlines: outlinesXml(paged.outline, pageIds), customTags: 'Tags/CustomTags.xml' }));
   text.set(`${DOC}/PublicRes.xml`, publicRes({ baseLoc: 'Res', drawParam, lineWidth: paged.style.tableBorder, fonts: res.fonts }));
   for (const p of pages) text.set(`${DOC}/${p.loc}`, p.xml);
   text.set(`${DOC}/Tags/CustomTags.xml`, customTagsIndex('Tags.xsd', 'Tags.xml'));

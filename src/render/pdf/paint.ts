@@ -7,6 +7,7 @@ import { resolveGrid } from '../../model/grid.js';
 import { headersOf } from '../../model/headers.js';
 import { shapeText, type ShapedRun } from './shaping.js';
 import { FAKE_BOLD_STROKE_EM } from './geometry.js';
+import type { OutlineEntry } from '../outline.js';
 import { sameTag } from './tags.js';
 import { drawText, type PdfkitText } from './textOps.js';
 import type { Item, Layout, Tag } from './types.js';
@@ -17,6 +18,8 @@ type Struct = PDFKit.PDFStructureElement;
 export interface PaintOptions {
   meta: DocumentMeta;
   tables: Map<number, TableBlock>;
+  /** Bookmarks: the headings, each going to where its first line is set (render/outline.ts). */
+  outline: readonly OutlineEntry[];
   face(role: FontRole): ResolvedFace;
   pdfa?: '1b' | '2b';
   /** Table border width in points (style.tableBorder, spec §6.4: 0.5 pt). */
@@ -145,6 +148,7 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
     }
     close();
   }
+  addOutline(doc, o.outline, layout);
   if (ids.length > 0) {
     // The ID tree maps each TH id to its element; a name tree's keys in byte order.
     const tree = (doc as unknown as { getStructTreeRoot(): { data: Record<string, unknown> } }).getStructTreeRoot();
@@ -154,6 +158,27 @@ export function paint(layout: Layout, o: PaintOptions): Promise<Uint8Array> {
   for (const s of all) s.end();
   doc.end();
   return done;
+}
+
+/**
+ * The bookmarks (PDF 1.7 §12.3.3), opened beside the pages (pdfkit sets /PageMode /UseOutlines),
+ * each an XYZ destination at its heading's first line, zoom unchanged, every item open. pdfkit
+ * 0.20.2 computes the destination as [page, /XYZ, width − left, height − top, zoom] from its
+ * options, and writes /Count only as the number of children; the spec (and PDF/A-1's Preflight)
+ * wants the root's /Count and each open item's as all its visible descendants, so they are set
+ * here (test/pdf-outline.test.ts reads the destinations back, test/pdfa.test.ts validates).
+ */
+function addOutline(doc: Doc, entries: readonly OutlineEntry[], layout: Layout): void {
+  type Item = { outlineData: { Count?: number }; addItem(title: string, options: { pageNumber: number; left: number; top: number }): Item };
+  const add = (parent: Item, e: OutlineEntry): number => {
+    const item = parent.addItem(e.title, { pageNumber: e.page, left: layout.pageWidth - e.left, top: e.top });
+    const below = e.children.reduce((n, c) => n + add(item, c), 0);
+    if (below > 0) item.outlineData.Count = below;
+    return 1 + below;
+  };
+  const root = (doc as unknown as { outline: Item }).outline;
+  const total = entries.reduce((n, e) => n + add(root, e), 0);
+  if (total > 0) root.outlineData.Count = total;
 }
 
 function draw(doc: Doc, item: Item, useFont: (role: FontRole, size: number) => void, border: number): void {

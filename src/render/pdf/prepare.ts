@@ -2,6 +2,7 @@ import type { Document, TableBlock } from '../../model/document.js';
 import { DEFAULT_STYLE, type Style } from '../../model/style.js';
 import { defaultFontSettings, resolveFonts } from '../../fonts/resolve.js';
 import { sharedFaceMessages } from '../../fonts/sharing.js';
+import { outlineOf, type OutlineEntry } from '../outline.js';
 import type { RenderOptions, RenderWarning } from '../types.js';
 import { fastTrueTypeSubsets } from './fastSubset.js';
 import { layoutDocument } from './layout.js';
@@ -16,6 +17,8 @@ export interface PagedDocument {
   face: ReturnType<typeof fontMetrics>['face'];
   /** The table blocks by block index, for the structure of their cells (tags). */
   tables: Map<number, TableBlock>;
+  /** The headings as bookmarks (PDF outline, OFD Outlines), from the same layout. */
+  outline: OutlineEntry[];
   /** Font resolution problems, the fallback notice, then the layout's own warnings. */
   warnings: RenderWarning[];
 }
@@ -40,5 +43,5 @@ export function preparePaged(doc: Document, options: RenderOptions): PagedDocume
   const layout = layoutDocument(doc, style, metrics);
   const tables = new Map<number, TableBlock>();
   doc.blocks.forEach((b, i) => b.type === 'table' && tables.set(i, b));
-  return { style, layout, face: metrics.face, tables, warnings: [...warnings, ...layout.warnings] };
+  return { style, layout, face: metrics.face, tables, outline: outlineOf(doc, layout), warnings: [...warnings, ...layout.warnings] };
 }
