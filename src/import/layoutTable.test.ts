@@ -154,3 +154,86 @@ describe('tables of layout text, read by their character columns', () => {
     expect(rows).toEqual([['第二十条第（一）项'], ['规章', '0'], ['第二十条第（五）项'], ['行政许可', '7']]);
   });
 });
+
+/** Verbatim `pdftotext -layout` lines of our fitted tables (issue 16 narrowed the label columns) as nianbao, LibreOffice and Chromium print them. */
+describe('labels wrapped around their figures in a narrow column', () => {
+  it("the label next to the figures owns the row between its lines, not the merged label beside it (`三、本⏎年度办⏎理结果`, `（四）无法⏎提供`)", () => {
+    const rows = texts(
+      page(
+        0,
+        "          6.属于四类过程性信息     0   0   0     0     0   0   0",
+        "          7.属于行政执法案卷      0   0   0     0     0   0   0",
+        "三、本       8.属于行政查询事项      0   0   0     0     0   0   0",
+        "年度办       1.本机关不掌",
+        "                          0   0   0     0     0   0   0",
+        "理结果",
+        "      （四） 握相关政府信息",
+        "       无法 2.没有现成信",
+        "                          0   0   0     0     0   0   0",
+        "       提供 息需要另行制作",
+        "          3.补正后申请内容仍不明确   0   0   0     0     0   0   0",
+      ),
+    );
+    expect(rows).toEqual([
+      ['6.属于四类过程性信息', '0', '0', '0', '0', '0', '0', '0'],
+      ['7.属于行政执法案卷', '0', '0', '0', '0', '0', '0', '0'],
+      ['三、本年度办理结果', '8.属于行政查询事项', '0', '0', '0', '0', '0', '0', '0'],
+      ['（四）无法提供', '1.本机关不掌握相关政府信息', '0', '0', '0', '0', '0', '0', '0'],
+      ['2.没有现成信息需要另行制作', '0', '0', '0', '0', '0', '0', '0'],
+      ['3.补正后申请内容仍不明确', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+  });
+  it("a label whose next line comes after its figures takes them from the outer label set on the figures’ line (`理结果 （三）  0 0 …`)", () => {
+    const rows = texts(
+      page(
+        0,
+        "三、本",
+        "          1.属于国家秘密             1     0     0     0     0        0    1",
+        "年度办",
+        "          2.其他法律行",
+        "理结果 （三）                        0     0     0     0     0        0   0",
+        "     不予   政法规禁止公开",
+        "     公开   3.危及“三安全一稳定”         1     0     0     0     0        0    1",
+        "          4.保护第三方合法权益          2     1     0     0     0        0   3",
+      ),
+    );
+    expect(rows).toEqual([
+      ['三、本年度办理结果', '1.属于国家秘密', '1', '0', '0', '0', '0', '0', '1'],
+      ['（三）不予公开', '2.其他法律行政法规禁止公开', '0', '0', '0', '0', '0', '0', '0'],
+      ['3.危及“三安全一稳定”', '1', '0', '0', '0', '0', '0', '1'],
+      ['4.保护第三方合法权益', '2', '1', '0', '0', '0', '0', '3'],
+    ]);
+  });
+  it("a numbered label’s next line may sit one column further out (`（五） 1.信访举报` over ` 不予 投诉类申请`)", () => {
+    const rows = texts(
+      page(
+        0,
+        "     3.补正后申请",
+        "                 102    23     8      4     27    19    183",
+        "     内容仍不明确",
+        " （五） 1.信访举报",
+        "                 466    72    19      15    88    61    721",
+        " 不予 投诉类申请",
+        " 处理 2.重复申请       238    41    12      7     53    36    387",
+      ),
+    );
+    expect(rows).toContainEqual(['（五）不予处理', '1.信访举报投诉类申请', '466', '72', '19', '15', '88', '61', '721']);
+    expect(rows).toContainEqual(['2.重复申请', '238', '41', '12', '7', '53', '36', '387']);
+  });
+  it("a two-line label whose figures came out on its first line (`其他对外管  0 2 0` over `理服务事项`)", () => {
+    const rows = texts(
+      page(
+        0,
+        "   信息内容   上一年项目数量       本年增/减   处理决定数量",
+        "   行政许可       0           0        0",
+        "  其他对外管       0           2        0",
+        "  理服务事项",
+      ),
+    );
+    expect(rows).toEqual([
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ['行政许可', '0', '0', '0'],
+      ['其他对外管理服务事项', '0', '2', '0'],
+    ]);
+  });
+});
