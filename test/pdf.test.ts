@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scaffold } from '../src/schema/scaffold.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { reportArbitrary } from './support/arbitrary.js';
-import { docOf, expectedSequence, firstOutOfOrder, fontDescriptors, spanning, layoutOf, pdfPages, pdfTableCells, type PdfCell } from './support/pdf.js';
+import { docOf, expectedSequence, firstOutOfOrder, fontDescriptors, pdfSource, spanning, layoutOf, pdfPages, pdfTableCells, type PdfCell } from './support/pdf.js';
 
 const examples: [string, string][] = [
   ['scaffold 2019', scaffold({ agency: '某某县科学技术局', year: 2020, edition: '2019', blank: false, schemaPath: '../nianbao.schema.json' })],
@@ -49,7 +49,7 @@ describe.each(examples)('PDF of %s', (name, yaml) => {
   });
 
   it('is tagged: structure tree, table headers with spans, artifacts, language and title shown', () => {
-    const raw = Buffer.from(bytes).toString('latin1');
+    const raw = pdfSource(bytes);
     for (const key of ['/StructTreeRoot', '/S /Table', '/S /TH', '/S /TD', '/RowSpan', '/ColSpan', '/Lang (zh-CN)', '/DisplayDocTitle true', '/Marked true']) {
       expect(raw, key).toContain(key);
     }

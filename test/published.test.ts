@@ -8,6 +8,7 @@ import { jsonSchema } from '../src/schema/jsonschema.js';
 import { checkText, composeChecked } from '../src/pipeline.js';
 import { resolveGrid } from '../src/model/grid.js';
 import { runCli } from './support/runCli.js';
+import { pdfSource } from './support/pdf.js';
 
 const broken = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'broken', `${name}.yaml`), 'utf8');
 const PUBLISHED = 'published:\n  source: 2024年报.pdf\n  date: 2025-01-28\n';
@@ -81,7 +82,7 @@ describe('published: a transcription of a published report', () => {
       const out = readdirSync(dir);
       const docx = unzipSync(readFileSync(join(dir, out.find((f) => f.endsWith('.docx'))!)));
       expect(strFromU8(docx['docProps/core.xml']!)).toContain('<dc:description>已发布年报的转录，原文：2024年报.pdf（发布日期 2025-01-28）</dc:description>');
-      const pdf = readFileSync(join(dir, out.find((f) => f.endsWith('.pdf'))!)).toString('latin1');
+      const pdf = pdfSource(readFileSync(join(dir, out.find((f) => f.endsWith('.pdf'))!)));
       expect(pdf).toContain('<dc:source>2024');
       expect(pdf).toContain('<rdf:li>2025-01-28</rdf:li>');
       expect(pdf).toMatch(/\/Source \d+ 0 R/);

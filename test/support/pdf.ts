@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { PDFParse } from 'pdf-parse';
 import type { Document, TableBlock } from '../../src/model/document.js';
 import { resolveGrid } from '../../src/model/grid.js';
@@ -78,9 +79,32 @@ export function firstOutOfOrder(text: string, expected: string[]): string | unde
   return undefined;
 }
 
+/**
+ * The PDF as text (latin1) with the objects of its object streams written out after it as
+ * `n 0 obj … endobj`, so that a test can find a dictionary whether it is in the file or in a
+ * compressed object stream (render/pdf/compact.ts).
+ */
+export function pdfSource(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes);
+  const text = buf.toString('latin1');
+  let out = text;
+  for (const m of text.matchAll(/<<\n\/Type \/ObjStm\n\/N (\d+)\n\/First (\d+)\n\/Filter \/FlateDecode\n\/Length (\d+)\n>>\nstream\n/g)) {
+    const start = m.index + m[0].length;
+    const data = inflateSync(buf.subarray(start, start + Number(m[3]))).toString('latin1');
+    const first = Number(m[2]);
+    const pairs = data.slice(0, first).trim().split(/\s+/).map(Number);
+    for (let i = 0; i < Number(m[1]); i++) {
+      const from = first + pairs[2 * i + 1]!;
+      const to = i + 1 < Number(m[1]) ? first + pairs[2 * i + 3]! : data.length;
+      out += `\n${pairs[2 * i]} 0 obj\n${data.slice(from, to).trim()}\nendobj\n`;
+    }
+  }
+  return out;
+}
+
 /** Font descriptors in the PDF and whether each embeds a font program. */
 export function fontDescriptors(bytes: Uint8Array): { name: string; embedded: boolean }[] {
-  const text = Buffer.from(bytes).toString('latin1');
+  const text = pdfSource(bytes);
   const out: { name: string; embedded: boolean }[] = [];
   for (const obj of text.split(/\n\d+ 0 obj\n/)) {
     const dict = obj.split('endobj')[0]!;
