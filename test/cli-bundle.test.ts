@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -15,6 +16,12 @@ describe('the bundled CLI entry', () => {
     expect(chunks.length).toBeGreaterThan(0);
     for (const c of chunks) expect(c).toMatch(/^\.\/chunk-[A-Z0-9]+\.js$/);
     expect(code).not.toMatch(/from\s*"\.\.\//);
+  });
+
+  it('is the bin as a program: executable, with its #! line (`npx nianbao` in a fresh clone runs the file itself)', () => {
+    expect(statSync(dist('cli/main.js')).mode & 0o111).toBe(0o111);
+    expect(readFileSync(dist('cli/main.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(execFileSync(fileURLToPath(dist('cli/main.js')), ['--version']).toString('utf8').trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('finds the worker, the renderers registry and the editor assets where the unbundled modules do', async () => {

@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { chmod, readdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /**
@@ -38,6 +38,9 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
     metafile: true,
     logLevel: 'silent',
   });
+  // The `bin`: run as a program (`npx nianbao` in a clone, where npm links no bin of the project
+  // itself and sets no mode) it must be executable; esbuild writes files 0644.
+  await chmod(`${cliDir}/main.js`, 0o755);
   const outputs = Object.values(result.metafile.outputs);
   return { files: outputs.length, bytes: outputs.reduce((n, o) => n + o.bytes, 0) };
 }
