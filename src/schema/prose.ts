@@ -64,11 +64,17 @@ function recognise(text: string, path: YamlPath): ProseItem {
   if ([...text].length <= MAX_HEADING && !/[。；！？：，,;.!?]$/.test(text)) {
     return { kind: 'heading', level, text, path };
   }
-  const m = /[。：:]/.exec(text);
-  if (m && m.index < MAX_LEAD && m.index + 1 < text.length) {
-    return { kind: 'lead', level, lead: text.slice(0, m.index + 1), text: text.slice(m.index + 1), path };
+  const end = leadEnd(text);
+  if (end > 0 && end < text.length) {
+    return { kind: 'lead', level, lead: text.slice(0, end), text: text.slice(end), path };
   }
   return { kind: 'paragraph', text, path };
+}
+
+/** Where a run-in heading ends: just after the first 。 or ： within MAX_LEAD characters; -1 if none. */
+function leadEnd(text: string): number {
+  const m = /[。：:]/.exec(text);
+  return m && m.index < MAX_LEAD ? m.index + 1 : -1;
 }
 
 /**
@@ -102,7 +108,6 @@ function consistentLeads(items: ProseItem[]): ProseItem[] {
  * (the real WPS PDF's 一: （一）（二） run in, （三） alone on its line, （四）（五） run in).
  */
 function leadAlone(text: string): boolean {
-  const m = /[。：:]/.exec(text);
   // A sentence with a comma is an item's whole text (`1.加强培训，提高业务水平…。`), not its title.
-  return m !== null && m.index < MAX_LEAD && m.index + 1 === text.length && !/[，,；;]/.test(text);
+  return leadEnd(text) === text.length && !/[，,；;]/.test(text);
 }

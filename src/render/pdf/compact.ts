@@ -36,23 +36,21 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   let length = offsets[0]!.at;
   const entries = new Map<number, [type: 1 | 2, field2: number, field3: number]>();
   const packed: { num: number; body: string }[] = [];
-  let unexpected = false;
-  offsets.forEach(({ num, at }, i) => {
+  for (const [i, { num, at }] of offsets.entries()) {
     const obj = buf.subarray(at, offsets[i + 1]?.at ?? tailAt + 1);
     const dictEnd = obj.indexOf('>>\nstream\n');
     if (dictEnd >= 0 && obj.subarray(0, dictEnd).indexOf('stream') < 0) {
       entries.set(num, [1, length, 0]);
       parts.push(obj);
       length += obj.length;
-      return;
+      continue;
     }
     const head = `${num} 0 obj\n`;
     const end = obj.lastIndexOf('endobj');
     // An object not where the xref table says: not pdfkit's layout, so the PDF stays as painted.
-    if (obj.subarray(0, head.length).toString('latin1') !== head || end < 0) unexpected = true;
-    else packed.push({ num, body: obj.subarray(head.length, end).toString('latin1').trim() });
-  });
-  if (unexpected) return pdf;
+    if (obj.subarray(0, head.length).toString('latin1') !== head || end < 0) return pdf;
+    packed.push({ num, body: obj.subarray(head.length, end).toString('latin1').trim() });
+  }
   const objStm = size;
   const xrefStm = size + 1;
   // The object stream: pairs `number offset` (offsets from /First), then the objects, each on its line.
