@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveFonts } from '../src/fonts/resolve.js';
 import { readSfnt, writeSfnt } from '../src/fonts/sfnt.js';
-import { subsetFace } from '../src/fonts/subset.js';
+import { subsetFace, wholeFontFile } from '../src/fonts/subset.js';
 import { DEFAULT_STYLE } from '../src/model/style.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { documentOf, examples } from './support/examples.js';
@@ -139,7 +139,7 @@ describe('DOCX --embed-fonts', () => {
 describe('fonts that cannot be embedded as they are', () => {
   it('leaves out a face whose licence bits forbid embedding (OS/2 fsType 2), with a warning', async () => {
     const noto = resolveFonts(DEFAULT_STYLE.fonts, { explicit: {}, systemDirs: [] }).faces.table!;
-    const sfnt = readSfnt(await subsetFace(noto, '零一二三四五六七八九'));
+    const sfnt = readSfnt(await subsetFace(wholeFontFile(noto), '零一二三四五六七八九'));
     const os2 = new Uint8Array(sfnt.tables.get('OS/2')!);
     new DataView(os2.buffer).setUint16(8, 0x0002);
     sfnt.tables.set('OS/2', os2);

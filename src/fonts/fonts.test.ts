@@ -10,7 +10,7 @@ import { resolveFonts, type FontSettings } from './resolve.js';
 import { sharedFaceMessages, sharedFaces } from './sharing.js';
 import { renameFace, windowsRecords } from './rename.js';
 import { readSfnt, writeSfnt } from './sfnt.js';
-import { subsetFace } from './subset.js';
+import { subsetFace, wholeFontFile } from './subset.js';
 
 const none: FontSettings = { explicit: {}, systemDirs: [] };
 const TEXT = '政府信息公开工作年度报告一二三四五六';
@@ -44,8 +44,8 @@ describe('font resolution', () => {
   let sans: Uint8Array;
   beforeAll(async () => {
     const base = resolveFonts(DEFAULT_STYLE.fonts, none);
-    serif = await subsetFace(base.faces.body!, TEXT);
-    sans = await subsetFace(base.faces.heading1!, TEXT);
+    serif = await subsetFace(wholeFontFile(base.faces.body!), TEXT);
+    sans = await subsetFace(wholeFontFile(base.faces.heading1!), TEXT);
     writeFileSync(join(dir, 'serif.ttf'), serif);
     writeFileSync(join(dir, 'pair.ttc'), makeTtc([serif, sans]));
     writeFileSync(join(dir, 'broken.ttf'), '这不是字体文件');

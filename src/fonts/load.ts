@@ -1,19 +1,22 @@
 import * as fontkit from 'fontkit';
-import { readFontFile } from './files.js';
+import { ensureOutline, fastTrueTypeSubsets } from './fastSubset.js';
+import { openFontFile } from './files.js';
+import type { FontData } from './lazyFile.js';
 
-/** A parsed face and the bytes it came from (subsetting for DOCX needs the bytes). */
+/** A parsed face and the file it came from (subsetting for DOCX needs the whole file: `data.whole()`). */
 export interface LoadedFace {
   file: string;
   postscriptName: string;
   font: fontkit.Font;
-  bytes: Uint8Array;
+  /** The file's bytes as fontkit reads them; its outlines may be unread until a glyph is embedded. */
+  data: FontData;
 }
 
 export class FontFileError extends Error {}
 
 /** Parsed once per process and reused (design.md: re-reading a font per cell is 36× slower). */
 const cache = new Map<string, LoadedFace>();
-const fileBytes = new Map<string, Uint8Array>();
+const fileData = new Map<string, FontData>();
 
 /**
  * Opens one face of a font file: a `.ttf`/`.otf` directly, a `.ttc` by PostScript name (or its
@@ -23,18 +26,18 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
   const key = `${file}#${postscriptName ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  let bytes = fileBytes.get(file);
+  let data = fileData.get(file);
   try {
-    if (!bytes) {
-      bytes = readFontFile(file);
-      fileBytes.set(file, bytes);
+    if (!data) {
+      data = openFontFile(file);
+      fileData.set(file, data);
     }
   } catch (e) {
     throw new FontFileError(`无法读取字体文件 ${file}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   let font: fontkit.Font | null = null;
   try {
-    const opened = fontkit.create(bytes);
+    const opened = fontkit.create(data.view as Buffer);
     if ('fonts' in opened) font = postscriptName ? opened.getFont(postscriptName) : (opened.fonts[0] ?? null);
     else font = opened;
     // Touch the tables a renderer needs now, so a damaged file fails here and not mid-page.
@@ -43,11 +46,19 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
     font = null;
   }
   if (!font || !font.unitsPerEm) {
-    fileBytes.delete(file);
+    fileData.delete(file);
     const which = postscriptName ? `（字体 ${postscriptName}）` : '';
     throw new FontFileError(`${file}${which} 不是有效的字体文件（支持 .ttf、.otf、.ttc）`);
   }
-  const face: LoadedFace = { file, postscriptName: font.postscriptName, font, bytes };
+  fastTrueTypeSubsets(font, data);
+  const face: LoadedFace = { file, postscriptName: font.postscriptName, font, data };
   cache.set(key, face);
   return face;
+}
+
+/** The outline's bounding box of the character's glyph (font units): its outline is read first if it was not. */
+export function glyphBox(face: LoadedFace, codePoint: number): { minY: number; maxY: number } {
+  const glyph = face.font.glyphForCodePoint(codePoint);
+  ensureOutline(face.font, face.data, glyph.id);
+  return glyph.bbox;
 }

@@ -15,18 +15,29 @@ export interface Sfnt {
 
 /** The font whose table directory starts at `at` (0, or a face's offset inside a `.ttc`; table offsets are from the file start). */
 export function readSfnt(bytes: Uint8Array, at = 0): Sfnt {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = v.getUint32(at);
-  const count = v.getUint16(at + 4);
+  const version = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(at);
   const tables: Tables = new Map();
+  for (const r of tableRecords(bytes, at)) tables.set(r.tag, bytes.subarray(r.offset, r.offset + r.length));
+  return { version, tables };
+}
+
+/** One entry of a face's table directory: where the table lies in the file. */
+export interface TableRecord {
+  tag: string;
+  offset: number;
+  length: number;
+}
+
+/** The table directory of the face at `at`; `bytes` needs to hold only the directory itself. */
+export function tableRecords(bytes: Uint8Array, at = 0): TableRecord[] {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = v.getUint16(at + 4);
+  const out: TableRecord[] = [];
   for (let i = 0; i < count; i++) {
     const r = at + 12 + i * 16;
-    const tag = String.fromCharCode(...bytes.subarray(r, r + 4));
-    const offset = v.getUint32(r + 8);
-    const length = v.getUint32(r + 12);
-    tables.set(tag, bytes.subarray(offset, offset + length));
+    out.push({ tag: String.fromCharCode(...bytes.subarray(r, r + 4)), offset: v.getUint32(r + 8), length: v.getUint32(r + 12) });
   }
-  return { version, tables };
+  return out;
 }
 
 function checksum(data: Uint8Array): number {

@@ -3,6 +3,15 @@ import type { LoadedFace } from './load.js';
 import { windowsRecords } from './rename.js';
 import { faceOffsets, readSfnt, writeSfnt } from './sfnt.js';
 
+/** A whole font file (every byte read: `LoadedFace.data.whole()`) and the face wanted from it. */
+export interface FontFile {
+  bytes: Uint8Array;
+  postscriptName: string;
+}
+
+/** A loaded face as a whole font file (reads the outlines not read yet). */
+export const wholeFontFile = (face: LoadedFace): FontFile => ({ bytes: face.data.whole(), postscriptName: face.postscriptName });
+
 const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
 
 /**
@@ -10,7 +19,7 @@ const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
  * and the space, which a Word user is likely to type). For DOCX `--embed-fonts`: the file then
  * looks the same on a machine without the official fonts. Uses HarfBuzz (npm `subset-font`).
  */
-export async function subsetFace(face: Pick<LoadedFace, 'bytes' | 'postscriptName'>, text: string): Promise<Uint8Array> {
+export async function subsetFace(face: FontFile, text: string): Promise<Uint8Array> {
   const chars = [...new Set([...text, ...' 0123456789'])].join('');
   const bytes = singleFace(face);
   // Keep the copyright, trademark and licence records (IDs 0–14): an OFL face must carry its licence.
@@ -21,7 +30,7 @@ export async function subsetFace(face: Pick<LoadedFace, 'bytes' | 'postscriptNam
 }
 
 /** HarfBuzz (through subset-font) only opens the first face of a `.ttc`: take the wanted face out as a font of its own. */
-function singleFace(face: Pick<LoadedFace, 'bytes' | 'postscriptName'>): Uint8Array {
+function singleFace(face: FontFile): Uint8Array {
   const offsets = faceOffsets(face.bytes);
   if (offsets.length === 1 && offsets[0] === 0) return face.bytes;
   for (const at of offsets) {

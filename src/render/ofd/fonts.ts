@@ -48,7 +48,7 @@ export class OfdFonts {
     const key = `${face.file}#${face.postscriptName}`;
     let e = this.byFace.get(key);
     if (!e) {
-      const os2 = faceTable(face.font, face.bytes, 'OS/2');
+      const os2 = faceTable(face.font, face.data.view, 'OS/2');
       const restricted = os2 !== undefined && embeddingRestricted(fsType({ version: 0, tables: new Map([['OS/2', os2]]) }));
       const subset = restricted ? undefined : (face.font as unknown as { createSubset(): FontkitSubset }).createSubset();
       const unicodes = new Map<number, number>();
@@ -73,7 +73,7 @@ export class OfdFonts {
         warnings.push({ code: 'ofd/font-restricted', message: `字体 ${f.postscriptName}（${f.familyName}）的授权不允许嵌入（OS/2 fsType），OFD 中未嵌入，只写了字体名称；没有这个字体的电脑会用别的字体显示` });
         return res;
       }
-      const bytes = standaloneSubset(f, font.face.bytes, subset, unicodes);
+      const bytes = standaloneSubset(f, font.face.data.view, subset, unicodes);
       return { ...res, file: { name: `font_${font.id}.${subset.cff != null ? 'otf' : 'ttf'}`, bytes } };
     });
     return { fonts, warnings };

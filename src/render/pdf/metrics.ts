@@ -1,5 +1,6 @@
 import type { FontRole } from '../../model/style.js';
 import { hasGlyph } from '../../fonts/coverage.js';
+import { glyphBox } from '../../fonts/load.js';
 import type { FontSet, ResolvedFace } from '../../fonts/resolve.js';
 import { shapeUnit } from './shaping.js';
 import type { Metrics } from './types.js';
@@ -17,9 +18,9 @@ export function fontMetrics(set: FontSet): Metrics & { face(role: FontRole): Res
     bold: (role) => face(role).bold,
     covers: (role, ch) => hasGlyph(face(role).font, ch.codePointAt(0)!),
     inkMiddle(role, size, char) {
-      const f = face(role).font;
-      const box = f.glyphForCodePoint(char.codePointAt(0)!).bbox;
-      return ((box.minY + box.maxY) / 2 / f.unitsPerEm) * size;
+      const f = face(role);
+      const box = glyphBox(f, char.codePointAt(0)!);
+      return ((box.minY + box.maxY) / 2 / f.font.unitsPerEm) * size;
     },
     width(role, size, text) {
       return (shapeUnit(face(role).font, text).advanceWidth / 1000) * size;

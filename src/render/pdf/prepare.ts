@@ -4,7 +4,6 @@ import { defaultFontSettings, resolveFonts } from '../../fonts/resolve.js';
 import { sharedFaceMessages } from '../../fonts/sharing.js';
 import { outlineOf, type OutlineEntry } from '../outline.js';
 import type { RenderOptions, RenderWarning } from '../types.js';
-import { fastTrueTypeSubsets } from './fastSubset.js';
 import { layoutDocument } from './layout.js';
 import { fontMetrics } from './metrics.js';
 import type { Layout } from './types.js';
@@ -38,7 +37,6 @@ export function preparePaged(doc: Document, options: RenderOptions): PagedDocume
     warnings.push({ code: 'font/fallback', message: `未找到 ${wanted}，使用开源替代字体；把正版字体放进 fonts/ 文件夹即可（nianbao fonts 查看详情）` });
   }
   for (const message of sharedFaceMessages(set)) warnings.push({ code: 'font/shared-face', message });
-  for (const face of Object.values(set.faces)) fastTrueTypeSubsets(face.font);
   const metrics = fontMetrics(set);
   const layout = layoutDocument(doc, style, metrics);
   const tables = new Map<number, TableBlock>();

@@ -4,7 +4,7 @@ import { defaultFontSettings, resolveFonts } from '../../../fonts/resolve.js';
 import { roleSpec } from '../../../fonts/roles.js';
 import { sharedFaceMessages } from '../../../fonts/sharing.js';
 import { embeddingRestricted, fsType, readSfnt } from '../../../fonts/sfnt.js';
-import { subsetFace } from '../../../fonts/subset.js';
+import { subsetFace, wholeFontFile } from '../../../fonts/subset.js';
 import type { Document } from '../../../model/document.js';
 import type { Style } from '../../../model/style.js';
 import type { RenderOptions, RenderWarning } from '../../types.js';
@@ -62,7 +62,7 @@ function unionSubsets(fonts: EmbedFont[]): Map<string, Promise<Uint8Array>> {
   const texts = new Map<string, string>();
   for (const f of fonts) texts.set(faceKey(f), (texts.get(faceKey(f)) ?? '') + f.text);
   const out = new Map<string, Promise<Uint8Array>>();
-  for (const f of fonts) if (!out.has(faceKey(f))) out.set(faceKey(f), subsetFace(f.face, uniqueChars(texts.get(faceKey(f))!)));
+  for (const f of fonts) if (!out.has(faceKey(f))) out.set(faceKey(f), subsetFace(wholeFontFile(f.face), uniqueChars(texts.get(faceKey(f))!)));
   return out;
 }
 

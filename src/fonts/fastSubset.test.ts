@@ -1,9 +1,9 @@
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveFonts } from '../../fonts/resolve.js';
-import { readSfnt, writeSfnt } from '../../fonts/sfnt.js';
-import { subsetFace } from '../../fonts/subset.js';
-import { DEFAULT_STYLE } from '../../model/style.js';
+import { resolveFonts } from './resolve.js';
+import { readSfnt, writeSfnt } from './sfnt.js';
+import { subsetFace, wholeFontFile } from './subset.js';
+import { DEFAULT_STYLE } from '../model/style.js';
 import { fastTrueTypeSubsets } from './fastSubset.js';
 
 interface Glyph {
@@ -25,7 +25,7 @@ const open = (bytes: Uint8Array) => fontkit.create(Buffer.from(bytes)) as unknow
  */
 async function fontWithComposite(): Promise<Uint8Array> {
   const face = resolveFonts(DEFAULT_STYLE.fonts, { explicit: {}, systemDirs: [] }).faces.body!;
-  const sfnt = readSfnt(await subsetFace(face, '政府'));
+  const sfnt = readSfnt(await subsetFace(wholeFontFile(face), '政府'));
   const t = (tag: string) => new DataView(sfnt.tables.get(tag)!.slice().buffer);
   const [head, maxp, hhea] = [t('head'), t('maxp'), t('hhea')];
   const longLoca = head.getInt16(50) === 1;
