@@ -1,3 +1,4 @@
+import './jitless.js'; // before the pipeline's first validation
 import { readFile, stat } from 'node:fs/promises';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, summaryLine } from '../diagnostics/format.js';

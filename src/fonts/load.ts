@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { ensureOutline, fastTrueTypeSubsets } from './fastSubset.js';
 import { openFontFile } from './files.js';
+import { seedGlyphMetrics } from './glyphMetrics.js';
 import type { FontData } from './lazyFile.js';
 
 /** A parsed face and the file it came from (subsetting for DOCX needs the whole file: `data.whole()`). */
@@ -51,6 +52,7 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
     throw new FontFileError(`${file}${which} 不是有效的字体文件（支持 .ttf、.otf、.ttc）`);
   }
   fastTrueTypeSubsets(font, data);
+  seedGlyphMetrics(font, data);
   const face: LoadedFace = { file, postscriptName: font.postscriptName, font, data };
   cache.set(key, face);
   return face;

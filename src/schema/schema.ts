@@ -40,7 +40,21 @@ function tableSectionDescriptions(edition: Edition): Record<'proactive' | 'appli
   };
 }
 
+/**
+ * One schema per column (kind and label), shared by every row of its table: zod builds each schema
+ * eagerly, and a cell's schema per row and column was 200-odd of them per edition, a third of a
+ * one-report process's validation time (issue 18). Zod schemas are immutable, so sharing is safe.
+ */
+const cellSchemas = new Map<string, ReturnType<typeof newCellSchema>>();
+
 function cellSchema(col: FigureColumnDef) {
+  const key = `${col.kind}\u0000${col.label}`;
+  let s = cellSchemas.get(key);
+  if (!s) cellSchemas.set(key, (s = newCellSchema(col)));
+  return s;
+}
+
+function newCellSchema(col: FigureColumnDef) {
   const meta = { title: col.label };
   switch (col.kind) {
     case 'count':

@@ -8,6 +8,12 @@ import { CLI_DIR } from '../dir.js';
 export const DEFAULT_WORKER_URL = new URL('worker.js', CLI_DIR);
 
 const WORKER_HEAP_MB = 1024;
+/**
+ * V8's young generation per worker (its default here is 3 × 16 MB). A report's garbage is
+ * short-lived, so a smaller nursery costs no time: 1,000 reports × 3 formats on two workers,
+ * peak RSS 385 → 334 MB at the same wall time (45.9 s against 42–47 s); 4 MB was slower (53 s).
+ */
+const WORKER_YOUNG_MB = 8;
 
 /** Workers that die before loading their renderers this many times in a row mean a broken setup. */
 const MAX_STARTUP_FAILURES = 3;
@@ -82,7 +88,7 @@ export class WorkerPool implements Runner {
     const worker = new Worker(this.workerUrl, {
       workerData: { ...this.init, fonts: fonts.handle } satisfies WorkerInit,
       transferList: fonts.transfer,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     const slot: Slot = { worker, job: undefined, ready: false, lastError: undefined, timer: undefined, timedOut: false, closeFonts: fonts.close };
     this.slots.add(slot);
