@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -30,5 +32,22 @@ describe('the bundled CLI entry', () => {
     const { CLI_DIR } = (await import(dist('cli/dir.js').href)) as { CLI_DIR: URL };
     expect(fileURLToPath(CLI_DIR)).toBe(fileURLToPath(dist('cli/')));
     for (const u of [DEFAULT_WORKER_URL, new URL(DEFAULT_RENDERERS_MODULE), new URL('../editor/app.js', CLI_DIR)]) expect(existsSync(u)).toBe(true);
+  });
+
+  it('renders PDF/A with pdfkit bundled: the sRGB profile pdfkit reads beside its code is beside the chunks', () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-bundle-pdfa-'));
+    execFileSync(process.execPath, [fileURLToPath(dist('cli/main.js')), 'render', fileURLToPath(new URL('../data/daxing-kw-2020.yaml', import.meta.url)), '--pdf', '--pdfa', '-o', out], { stdio: 'pipe' });
+    const pdf = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.pdf'))!)).toString('latin1');
+    expect(pdf).toMatch(/\/OutputIntents/);
+    expect(pdf).toMatch(/\/DestOutputProfile/);
+  });
+
+  it('bundles pdfkit and fontkit, and leaves out what pdfkit imports for encryption, line breaking and PNG images', () => {
+    const code = readdirSync(fileURLToPath(dist('cli/'))).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(fileURLToPath(dist('cli/')), f), 'utf8')).join('\n');
+    expect(code).not.toMatch(/from\s*['"](pdfkit|fontkit)['"]/);
+    expect(code).toMatch(/\/\/ node_modules\/pdfkit\/js\/pdfkit\.node\.mjs/);
+    expect(code).toMatch(/\/\/ node_modules\/fontkit\/dist\/module\.mjs/);
+    for (const left of ['@noble/ciphers/aes', 'linebreak', 'png-js']) expect(code).toContain(`// nianbao-unused:${left}`);
+    expect(code).not.toMatch(/\/\/ node_modules\/(linebreak|png-js|@noble\/ciphers)\//);
   });
 });

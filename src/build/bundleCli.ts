@@ -1,12 +1,50 @@
-import { chmod, readdir, rm } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { chmod, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 
 /**
- * Packages left to node_modules: they read files next to their own code at run time (pdfkit's ICC
- * profile and AFM data, subset-font's HarfBuzz wasm, pdf.js's worker) or hand objects to one that
- * does (fontkit's fonts go into pdfkit: one copy of it in the process).
+ * Packages left to node_modules: they read files next to their own code at run time
+ * (subset-font's HarfBuzz wasm, pdf.js's worker and standard fonts).
  */
-export const CLI_EXTERNAL = ['pdfkit', 'fontkit', 'subset-font', 'pdfjs-dist', 'esbuild'];
+export const CLI_EXTERNAL = ['subset-font', 'pdfjs-dist', 'esbuild'];
+
+/**
+ * pdfkit and fontkit are bundled (issue 18: loading them from node_modules — fontkit, restructure's
+ * thirty CommonJS files, unicode-properties, pdfkit and its imports — took 155–175 ms of a
+ * one-report process, bundled 90–110 ms). pdfkit reads one file beside its code, the sRGB ICC
+ * profile of PDF/A (`new URL('./data/…', import.meta.url)`): it is copied next to the chunks. Its
+ * AFM standard fonts load only for a document without a font of its own; nianbao's documents set
+ * `font: null` and embed their faces (render/pdf/paint.ts).
+ */
+const PDFKIT_DATA = ['sRGB_IEC61966_2_1.icc'];
+
+/**
+ * What the bundled pdfkit imports for features nianbao never asks for, replaced by modules that
+ * say so if ever reached: AES for encrypted PDFs (its tables cost 15 ms at import), the
+ * line breaker of pdfkit's own text layout (nianbao places every line itself: render/pdf/textOps.ts)
+ * and the PNG decoder of images. Handlebars' code generator loads source-map only to write source
+ * maps, which nianbao never asks for (as in the editor's bundle, build/browserSafe.ts).
+ */
+const UNUSED = new Map<string, { from: RegExp; contents: string }>([
+  ['@noble/ciphers/aes', { from: /[\\/]pdfkit[\\/]/, contents: `const no = () => { throw new Error('nianbao 的 PDF 不加密：本构建未包含 AES'); };\nexport const cbc = no;\nexport const ecb = no;` }],
+  ['linebreak', { from: /[\\/]pdfkit[\\/]/, contents: `export default class LineBreaker { constructor() { throw new Error('nianbao 自行排版文字：本构建未包含 pdfkit 的自动换行'); } }` }],
+  ['png-js', { from: /[\\/]pdfkit[\\/]/, contents: `export default class PNG { constructor() { throw new Error('nianbao 的 PDF 不含图片：本构建未包含 PNG 解码'); } }` }],
+  ['source-map', { from: /[\\/]handlebars[\\/]/, contents: 'export default {};' }],
+]);
+
+function leaveOutUnused(): Plugin {
+  return {
+    name: 'nianbao-unused',
+    setup(b) {
+      b.onResolve({ filter: /^(@noble\/ciphers\/aes|linebreak|png-js|source-map)$/ }, (args) => {
+        const stub = UNUSED.get(args.path);
+        return stub && stub.from.test(args.importer) ? { path: args.path, namespace: 'nianbao-unused' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'nianbao-unused' }, (args) => ({ contents: UNUSED.get(args.path)!.contents, loader: 'js' }));
+    },
+  };
+}
 
 /** What the chunks of the bundle are named (cleaned before each build). */
 const CHUNK_PREFIX = 'chunk-';
@@ -32,6 +70,7 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
     allowOverwrite: true,
     chunkNames: `${CHUNK_PREFIX}[hash]`,
     external: CLI_EXTERNAL,
+    plugins: [leaveOutUnused()],
     // Bundled CommonJS packages (handlebars) `require` Node built-ins: ESM output has no `require` of its own.
     banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },
     legalComments: 'none',
@@ -41,6 +80,9 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
   // The `bin`: run as a program (`npx nianbao` in a clone, where npm links no bin of the project
   // itself and sets no mode) it must be executable; esbuild writes files 0644.
   await chmod(`${cliDir}/main.js`, 0o755);
+  const pdfkitData = join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data');
+  await mkdir(`${cliDir}/data`, { recursive: true });
+  for (const f of PDFKIT_DATA) await copyFile(join(pdfkitData, f), `${cliDir}/data/${f}`);
   const outputs = Object.values(result.metafile.outputs);
   return { files: outputs.length, bytes: outputs.reduce((n, o) => n + o.bytes, 0) };
 }
