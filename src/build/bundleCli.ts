@@ -23,13 +23,16 @@ const PDFKIT_DATA = ['sRGB_IEC61966_2_1.icc'];
  * What the bundled pdfkit imports for features nianbao never asks for, replaced by modules that
  * say so if ever reached: AES for encrypted PDFs (its tables cost 15 ms at import), the
  * line breaker of pdfkit's own text layout (nianbao places every line itself: render/pdf/textOps.ts)
- * and the PNG decoder of images. Handlebars' code generator loads source-map only to write source
+ * and the PNG decoder of images; the Brotli decoder fontkit imports for WOFF2 files (1.5 MB of
+ * source with its dictionary; nianbao opens .ttf, .otf and .ttc, and a WOFF2 file given anyway is
+ * refused as not a font, fonts/load.ts). Handlebars' code generator loads source-map only to write source
  * maps, which nianbao never asks for (as in the editor's bundle, build/browserSafe.ts).
  */
 const UNUSED = new Map<string, { from: RegExp; contents: string }>([
   ['@noble/ciphers/aes', { from: /[\\/]pdfkit[\\/]/, contents: `const no = () => { throw new Error('nianbao 的 PDF 不加密：本构建未包含 AES'); };\nexport const cbc = no;\nexport const ecb = no;` }],
   ['linebreak', { from: /[\\/]pdfkit[\\/]/, contents: `export default class LineBreaker { constructor() { throw new Error('nianbao 自行排版文字：本构建未包含 pdfkit 的自动换行'); } }` }],
   ['png-js', { from: /[\\/]pdfkit[\\/]/, contents: `export default class PNG { constructor() { throw new Error('nianbao 的 PDF 不含图片：本构建未包含 PNG 解码'); } }` }],
+  ['brotli/decompress.js', { from: /[\\/]fontkit[\\/]/, contents: `export default function decompress() { throw new Error('nianbao 不读 WOFF2 字体：本构建未包含 Brotli 解码'); }` }],
   ['source-map', { from: /[\\/]handlebars[\\/]/, contents: 'export default {};' }],
 ]);
 
@@ -37,7 +40,7 @@ function leaveOutUnused(): Plugin {
   return {
     name: 'nianbao-unused',
     setup(b) {
-      b.onResolve({ filter: /^(@noble\/ciphers\/aes|linebreak|png-js|source-map)$/ }, (args) => {
+      b.onResolve({ filter: /^(@noble\/ciphers\/aes|linebreak|png-js|brotli\/decompress\.js|source-map)$/ }, (args) => {
         const stub = UNUSED.get(args.path);
         return stub && stub.from.test(args.importer) ? { path: args.path, namespace: 'nianbao-unused' } : undefined;
       });

@@ -85,6 +85,13 @@ describe('font resolution', () => {
     expect(set.problems.some((p) => p.includes('broken.ttf') && p.includes('不是有效的字体文件'))).toBe(true);
   });
 
+  it('refuses a WOFF2 web font with its own message (the CLI is built without the Brotli decoder)', () => {
+    writeFileSync(join(dir, 'web.woff2'), Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(60)]));
+    const set = resolveFonts(DEFAULT_STYLE.fonts, { ...none, projectDir: dir, explicit: { body: join(dir, 'web.woff2') } });
+    expect(set.faces.body!.source).toBe('fallback');
+    expect(set.problems.some((p) => p.includes('web.woff2') && p.includes('WOFF2'))).toBe(true);
+  });
+
   it('an explicit setting wins, a .ttc face chosen as path#PostScriptName', () => {
     const set = resolveFonts(DEFAULT_STYLE.fonts, { ...none, explicit: { body: `${join(dir, 'pair.ttc')}#NotoSansSC-Regular` } });
     expect(set.faces.body!.source).toBe('explicit');

@@ -36,6 +36,10 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
   } catch (e) {
     throw new FontFileError(`无法读取字体文件 ${file}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+  if (String.fromCharCode(...data.view.subarray(0, 4)) === 'wOF2') {
+    // A web font: nianbao's CLI is built without fontkit's Brotli decoder (build/bundleCli.ts).
+    throw new FontFileError(`${file} 是网页字体（WOFF2），不能用于排版；请用 .ttf、.otf 或 .ttc 字体文件`);
+  }
   let font: fontkit.Font | null = null;
   try {
     const opened = fontkit.create(data.view as Buffer);
