@@ -1,7 +1,7 @@
 import * as fontkit from 'fontkit';
 import { ensureOutline, fastTrueTypeSubsets } from './fastSubset.js';
 import { openFontFile } from './files.js';
-import { seedGlyphMetrics } from './glyphMetrics.js';
+import { seedGlyphMetrics, seedLoca } from './fastTables.js';
 import type { FontData } from './lazyFile.js';
 
 /** A parsed face and the file it came from (subsetting for DOCX needs the whole file: `data.whole()`). */
@@ -57,6 +57,7 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
   }
   fastTrueTypeSubsets(font, data);
   seedGlyphMetrics(font, data);
+  seedLoca(font, data);
   const face: LoadedFace = { file, postscriptName: font.postscriptName, font, data };
   cache.set(key, face);
   return face;

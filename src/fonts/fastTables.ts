@@ -1,3 +1,9 @@
+/**
+ * Tables of a face that fontkit 2.0.4 decodes through restructure, one field at a time, read here
+ * straight from the file's bytes into the objects fontkit caches (a face's own `_tables`, a
+ * glyph's own `_metrics`), before fontkit needs them. fontkit's classes and other faces are
+ * untouched; fastTables.test.ts compares every value with fontkit's own for the bundled faces.
+ */
 import type { Font } from 'fontkit';
 import type { FontData } from './lazyFile.js';
 
@@ -11,6 +17,8 @@ interface Metrics {
 
 interface FontkitFace {
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  _tables: Record<string, unknown>;
+  head: { indexToLocFormat: number };
   hhea: { numberOfMetrics: number };
   vhea?: { numberOfMetrics: number };
   maxp: { numGlyphs: number };
@@ -79,4 +87,24 @@ function longMetrics(table: DataView, count: number, numGlyphs: number): ((gid: 
   if (!Number.isInteger(count) || count < 0 || table.byteLength < 4 * count + 2 * Math.max(0, numGlyphs - count)) return undefined;
   const lastAdvance = count > 0 ? table.getUint16(4 * (count - 1)) : 0;
   return (gid) => (gid < count ? [table.getUint16(4 * gid), table.getInt16(4 * gid + 2)] : [lastAdvance, table.getInt16(4 * count + 2 * (gid - count)) || 0]);
+}
+
+/**
+ * The `loca` table as fontkit decodes it (offsets into `glyf`, doubled for the short format) from
+ * a typed read: restructure took 6–10 ms per face for the 30,000-odd offsets of a CJK face, and a
+ * one-report process reads four faces (issue 18). Left to fontkit when the table is odd.
+ */
+export function seedLoca(font: Font, data: FontData): void {
+  const face = font as unknown as FontkitFace;
+  if ('loca' in face._tables) return;
+  const t = face.directory.tables.loca;
+  const version = face.head.indexToLocFormat;
+  if (!t || (version !== 0 && version !== 1) || t.offset + t.length > data.view.length) return;
+  const size = version === 0 ? 2 : 4;
+  if (t.length % size !== 0) return;
+  const view = new DataView(data.view.buffer, data.view.byteOffset + t.offset, t.length);
+  const offsets = new Array<number>(t.length / size);
+  if (version === 0) for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint16(2 * i) << 1;
+  else for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint32(4 * i);
+  face._tables.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
 }

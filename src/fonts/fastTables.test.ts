@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { seedGlyphMetrics } from './glyphMetrics.js';
+import { seedGlyphMetrics, seedLoca } from './fastTables.js';
 import { openFontData, wholeFontData } from './lazyFile.js';
 import { fallbackPath } from './resolve.js';
 
@@ -18,7 +18,7 @@ const FACES = [
   '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf',
 ].filter((f) => existsSync(f));
 
-describe('glyph metrics read from hmtx and vmtx', () => {
+describe('fontkit tables read from the bytes', () => {
   it.each(FACES)('equal fontkit’s own for every glyph of %s', (file) => {
     const bytes = readFileSync(file);
     const own = fontkit.create(bytes) as unknown as Face;
@@ -33,11 +33,32 @@ describe('glyph metrics read from hmtx and vmtx', () => {
     expect(differ).toEqual([]);
   });
 
+  it.each(FACES)('give fontkit’s own loca for %s', (file) => {
+    const bytes = readFileSync(file);
+    const own = fontkit.create(bytes) as unknown as { loca: object };
+    const seeded = fontkit.create(bytes) as unknown as { loca: object; _tables: Record<string, unknown> };
+    seedLoca(seeded as unknown as fontkit.Font, wholeFontData(bytes));
+    expect('loca' in seeded._tables).toBe(true);
+    expect({ ...seeded.loca }).toEqual({ ...own.loca });
+  });
+
   it('leaves metrics to fontkit when the face has no vmtx', () => {
     const file = FACES[0]!;
     const font = fontkit.create(readFileSync(file)) as unknown as { directory: { tables: Record<string, unknown> } };
     delete font.directory.tables.vmtx;
     seedGlyphMetrics(font as unknown as fontkit.Font, openFontData(file));
     expect(Object.prototype.hasOwnProperty.call(font, 'getGlyph')).toBe(false);
+  });
+});
+
+describe('the short loca format', () => {
+  it('is doubled as fontkit doubles it', async () => {
+    const { subsetFace } = await import('./subset.js');
+    const bytes = Buffer.from(await subsetFace({ bytes: readFileSync(FACES[0]!), postscriptName: 'NotoSerifSC-Regular' }, '政府信息公开'));
+    const own = fontkit.create(bytes) as unknown as { loca: { version: number }; head: { indexToLocFormat: number } };
+    expect(own.head.indexToLocFormat).toBe(0);
+    const seeded = fontkit.create(bytes) as unknown as { loca: object };
+    seedLoca(seeded as unknown as fontkit.Font, wholeFontData(bytes));
+    expect({ ...seeded.loca }).toEqual({ ...own.loca });
   });
 });
