@@ -59,7 +59,10 @@ ${INPUTS}
                 相对路径分份，每台机器运行同一条命令、给出不同的 K，每份年报正好生成一次
   --watch       生成后继续监视文件，保存时重新检查并生成；文件有错误时保留上一次的结果
   --json        结束时在标准输出打印 JSON 结果（格式见 README“JSON 输出”）`,
-    load: async () => (await import('./render.js')).runRender,
+    load: async () => {
+      const [{ runRender }, { withoutOptimisingCompiler }] = await Promise.all([import('./render.js'), import('./shortRun.js')]);
+      return (argv, io) => runRender(argv, io, { onShortRun: withoutOptimisingCompiler });
+    },
   },
   edit: {
     usage: 'nianbao edit 文件.yaml | --new --agency 机关全称 --year 年度 -o 文件.yaml | --from 上一年度.yaml -o 文件.yaml',

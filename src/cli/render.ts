@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../render/types.js';
 import { parseArgs, UsageError } from './args.js';
@@ -12,11 +13,18 @@ import { DEFAULT_RENDERERS_MODULE, loadRendererTable } from './batch/renderers.j
 import { makeReporter } from './batch/progress.js';
 import { runWatch } from './batch/watch.js';
 import type { Io } from './io.js';
+import { isShortRun } from './shortRun.js';
 
 /** Fake renderers for tests only (a module exporting `RENDERERS`); never set by users. */
 const TEST_RENDERERS_ENV = 'NIANBAO_TEST_RENDERERS';
 
-export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> = {}): Promise<number> {
+/** What the CLI's entry adds to a render (cli/commands.ts): tests and the editor leave it out. */
+export interface RenderProcess {
+  /** Called once, before the renderers load, when the run is one short job (cli/shortRun.ts). */
+  onShortRun?: () => void;
+}
+
+export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps> & RenderProcess = {}): Promise<number> {
   const args = parseArgs(argv, {
     flags: ['docx', 'pdf', 'html', 'ofd', 'pdfa', 'embed-fonts', 'fragment', 'json', 'watch'],
     options: ['o', 'out', 'pdfa-level', 'jobs', 'font', 'shard'],
@@ -43,7 +51,12 @@ export async function runRender(argv: string[], io: Io, seams: Partial<BatchDeps
     }
     contents.set(STDIN, read.bytes);
   }
-  const deps: BatchDeps = { ...seams, renderersModule: seams.renderersModule ?? process.env[TEST_RENDERERS_ENV] ?? DEFAULT_RENDERERS_MODULE };
+  if (seams.onShortRun) {
+    const sizes = await Promise.all(files.map(async (f) => contents.get(f)?.length ?? (await stat(f).then((s) => s.size, () => Infinity))));
+    if (isShortRun(sizes, args.flags.has('watch'))) seams.onShortRun();
+  }
+  const { onShortRun: _, ...batchSeams } = seams;
+  const deps: BatchDeps = { ...batchSeams, renderersModule: batchSeams.renderersModule ?? process.env[TEST_RENDERERS_ENV] ?? DEFAULT_RENDERERS_MODULE };
   const registered = await loadRendererTable(deps.renderersModule);
   const chosen = OUTPUT_FORMATS.filter((f) => args.flags.has(f));
   const formats: OutputFormat[] = chosen.length > 0 ? chosen : DEFAULT_FORMATS.filter((f) => registered[f]);
