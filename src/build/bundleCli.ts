@@ -20,31 +20,35 @@ export const CLI_EXTERNAL = ['subset-font', 'pdfjs-dist', 'esbuild'];
 const PDFKIT_DATA = ['sRGB_IEC61966_2_1.icc'];
 
 /**
- * What the bundled pdfkit imports for features nianbao never asks for, replaced by modules that
- * say so if ever reached: AES for encrypted PDFs (its tables cost 15 ms at import), the
+ * What the bundled pdfkit and fontkit import for features nianbao never asks for, replaced by
+ * modules that say so if ever reached: AES for encrypted PDFs (its tables cost 15 ms at import), the
  * line breaker of pdfkit's own text layout (nianbao places every line itself: render/pdf/textOps.ts)
  * and the PNG decoder of images; the Brotli decoder fontkit imports for WOFF2 files (1.5 MB of
  * source with its dictionary; nianbao opens .ttf, .otf and .ttc, and a WOFF2 file given anyway is
  * refused as not a font, fonts/load.ts). Handlebars' code generator loads source-map only to write source
  * maps, which nianbao never asks for (as in the editor's bundle, build/browserSafe.ts).
  */
-const UNUSED = new Map<string, { from: RegExp; contents: string }>([
+export const SUBSTITUTES = new Map<string, { from: RegExp; contents: string }>([
   ['@noble/ciphers/aes', { from: /[\\/]pdfkit[\\/]/, contents: `const no = () => { throw new Error('nianbao 的 PDF 不加密：本构建未包含 AES'); };\nexport const cbc = no;\nexport const ecb = no;` }],
   ['linebreak', { from: /[\\/]pdfkit[\\/]/, contents: `export default class LineBreaker { constructor() { throw new Error('nianbao 自行排版文字：本构建未包含 pdfkit 的自动换行'); } }` }],
   ['png-js', { from: /[\\/]pdfkit[\\/]/, contents: `export default class PNG { constructor() { throw new Error('nianbao 的 PDF 不含图片：本构建未包含 PNG 解码'); } }` }],
   ['brotli/decompress.js', { from: /[\\/]fontkit[\\/]/, contents: `export default function decompress() { throw new Error('nianbao 不读 WOFF2 字体：本构建未包含 Brotli 解码'); }` }],
+  // Not left out but replaced: tiny-inflate decompresses fontkit's and unicode-properties' Unicode tries when
+  // fontkit loads, in JavaScript (25–30 ms of a one-report process); Node's zlib gives the same bytes
+  // natively. Its contract: raw DEFLATE into \`dest\`, returning \`dest\` or, when shorter, a copy of its start.
+  ['tiny-inflate', { from: /[\\/](unicode-trie|fontkit)[\\/]/, contents: `const { inflateRawSync } = require('node:zlib');\nmodule.exports = function inflate(source, dest) {\n  const out = inflateRawSync(source);\n  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);\n  return out.length < dest.length ? dest.slice(0, out.length) : dest;\n};` }],
   ['source-map', { from: /[\\/]handlebars[\\/]/, contents: 'export default {};' }],
 ]);
 
-function leaveOutUnused(): Plugin {
+function substitutes(): Plugin {
   return {
-    name: 'nianbao-unused',
+    name: 'nianbao-substitutes',
     setup(b) {
-      b.onResolve({ filter: /^(@noble\/ciphers\/aes|linebreak|png-js|brotli\/decompress\.js|source-map)$/ }, (args) => {
-        const stub = UNUSED.get(args.path);
-        return stub && stub.from.test(args.importer) ? { path: args.path, namespace: 'nianbao-unused' } : undefined;
+      b.onResolve({ filter: /^(@noble\/ciphers\/aes|linebreak|png-js|brotli\/decompress\.js|tiny-inflate|source-map)$/ }, (args) => {
+        const stub = SUBSTITUTES.get(args.path);
+        return stub && stub.from.test(args.importer) ? { path: args.path, namespace: 'nianbao-substitute' } : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: 'nianbao-unused' }, (args) => ({ contents: UNUSED.get(args.path)!.contents, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: 'nianbao-substitute' }, (args) => ({ contents: SUBSTITUTES.get(args.path)!.contents, loader: 'js' }));
     },
   };
 }
@@ -73,7 +77,7 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
     allowOverwrite: true,
     chunkNames: `${CHUNK_PREFIX}[hash]`,
     external: CLI_EXTERNAL,
-    plugins: [leaveOutUnused()],
+    plugins: [substitutes()],
     // Bundled CommonJS packages (handlebars) `require` Node built-ins: ESM output has no `require` of its own.
     banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },
     legalComments: 'none',
