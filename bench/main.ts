@@ -6,7 +6,7 @@
  * (generated reports rendered with `--jobs 1` and with the machine's workers, default 200) and
  * BENCH_SCALING_ROUNDS (interleaved runs of each, default 2).
  * BENCH_ONLY=editor measures only `nianbao edit` (keystrokes in Chromium, the render API);
- * BENCH_ONLY=typst only seed 004 against Typst 0.14 (BENCH_TYPST_RUNS fresh processes per measure, default 5).
+ * BENCH_ONLY=typst only seed 004 against Typst 0.14 (BENCH_TYPST_RUNS rounds of fresh processes, default 7).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { FORMATS, warm } from './warm.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 /** Fresh processes per measure of the Typst side-by-side (bench/typst.ts). */
-const TYPST_RUNS = Number(process.env.BENCH_TYPST_RUNS ?? 5);
+const TYPST_RUNS = Number(process.env.BENCH_TYPST_RUNS ?? 7);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
 /** Generated reports LibreOffice converts in one process, for its per-report cost in a batch (nianbao: all of them). */

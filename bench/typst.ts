@@ -37,25 +37,25 @@ function typstMissing(): string | undefined {
   return fonts.length ? `fonts missing (Debian fonts-noto-cjk, fonts-lxgw-wenkai): ${fonts.join(', ')}` : undefined;
 }
 
-/** Each measure is the median of `runs` fresh processes (each process takes medians of its own repeats). */
+/**
+ * Each measure is the median of `runs` fresh processes (each process takes medians of its own
+ * repeats). The tools take turns, one process of each per round, so that a slower or a quieter
+ * spell of a shared machine falls on both alike.
+ */
 export async function sideBySide(runs: number, log: (s: string) => void): Promise<SideBySide> {
   const missing = typstMissing();
-  let typst: SideBySide['typst'];
-  if (!missing) {
-    log(`Typst: seed 004, ${runs} processes`);
-    const t: NonNullable<SideBySide['typst']>[] = [];
-    for (let i = 0; i < runs; i++) t.push(await child('typst'));
-    typst = { coldMs: median(t.map((x) => x.coldMs)), fullMs: median(t.map((x) => x.fullMs)), againMs: median(t.map((x) => x.againMs)), bytes: t[0]!.bytes };
-  }
-  log(`nianbao: seed 004, ${runs} processes each (warm, cold in process, whole render process)`);
+  log(`Typst and nianbao: seed 004, ${runs} rounds, each a Typst process and nianbao's warm, cold in process and whole render process`);
+  const t: NonNullable<SideBySide['typst']>[] = [];
   const warm: { fullMs: number; againMs: number; bytes: number }[] = [];
   const cold: { coldMs: number }[] = [];
   const whole: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (!missing) t.push(await child('typst'));
     warm.push(await child('warm'));
     cold.push(await child('cold'));
     whole.push((await runProcess(process.execPath, [BIN, 'render', join(ROOT, 'data', SEED_004), '--pdf', '-o', join(ROOT, 'dist-bench', 'seed004-out')])).ms);
   }
+  const typst = t.length > 0 ? { coldMs: median(t.map((x) => x.coldMs)), fullMs: median(t.map((x) => x.fullMs)), againMs: median(t.map((x) => x.againMs)), bytes: t[0]!.bytes } : undefined;
   return {
     ...(typst ? { typst } : { typstMissing: missing }),
     nianbao: { fullMs: median(warm.map((x) => x.fullMs)), againMs: median(warm.map((x) => x.againMs)), coldMs: median(cold.map((x) => x.coldMs)), processMs: median(whole), bytes: warm[0]!.bytes },
