@@ -45,8 +45,14 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
     const opened = fontkit.create(data.view as Buffer);
     if ('fonts' in opened) font = postscriptName ? opened.getFont(postscriptName) : (opened.fonts[0] ?? null);
     else font = opened;
-    // Touch the tables a renderer needs now, so a damaged file fails here and not mid-page.
-    if (font) void [font.unitsPerEm, font.glyphForCodePoint(0x4e00).advanceWidth, font.postscriptName];
+    if (font) {
+      // Before anything asks fontkit for a glyph: the seeds fill what it would otherwise decode first.
+      fastTrueTypeSubsets(font, data);
+      seedGlyphMetrics(font, data);
+      seedLoca(font, data);
+      // Touch the tables a renderer needs now, so a damaged file fails here and not mid-page.
+      void [font.unitsPerEm, font.glyphForCodePoint(0x4e00).advanceWidth, font.postscriptName];
+    }
   } catch {
     font = null;
   }
@@ -55,9 +61,6 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
     const which = postscriptName ? `（字体 ${postscriptName}）` : '';
     throw new FontFileError(`${file}${which} 不是有效的字体文件（支持 .ttf、.otf、.ttc）`);
   }
-  fastTrueTypeSubsets(font, data);
-  seedGlyphMetrics(font, data);
-  seedLoca(font, data);
   const face: LoadedFace = { file, postscriptName: font.postscriptName, font, data };
   cache.set(key, face);
   return face;
