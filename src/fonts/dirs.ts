@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { extname, join } from 'node:path';
+import { FaceNameCache } from './nameCache.js';
 import { readFaceNames, type FaceNames } from './names.js';
 
 /** The font folders of the running system (design.md "Fonts": Windows, macOS, Linux). */
@@ -24,6 +25,8 @@ export interface FolderIndex {
   broken: string[];
 }
 const indexCache = new Map<string, FolderIndex>();
+/** Between runs (nameCache.ts); opened on the first index of a process. */
+let names: FaceNameCache | undefined;
 
 /** Every face in the font files under `dir` (recursively), read once per process. */
 export function indexFolder(dir: string): FolderIndex {
@@ -31,6 +34,8 @@ export function indexFolder(dir: string): FolderIndex {
   if (hit) return hit;
   const faces: FaceNames[] = [];
   const broken: string[] = [];
+  const cache = (names ??= new FaceNameCache());
+  const seen = new Set<string>();
   const walk = (d: string, depth: number) => {
     let entries: string[];
     try {
@@ -41,7 +46,14 @@ export function indexFolder(dir: string): FolderIndex {
     for (const name of entries) {
       const p = join(d, name);
       if (FONT_EXT.has(extname(name).toLowerCase())) {
-        const found = readFaceNames(p);
+        let found: FaceNames[];
+        try {
+          const st = statSync(p);
+          found = cache.faces(p, st.size, st.mtimeMs, readFaceNames);
+          seen.add(p);
+        } catch {
+          found = [];
+        }
         if (found.length === 0) broken.push(p);
         faces.push(...found);
       }
@@ -55,6 +67,8 @@ export function indexFolder(dir: string): FolderIndex {
     }
   };
   walk(dir, 0);
+  cache.forget(dir, seen);
+  cache.save();
   const index = { faces, broken };
   indexCache.set(dir, index);
   return index;
