@@ -1,4 +1,4 @@
-import { chmod, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -81,6 +81,10 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
     // Bundled CommonJS packages (handlebars) `require` Node built-ins: ESM output has no `require` of its own.
     banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },
     legalComments: 'none',
+    // Smaller sources to decode and parse at every start (names kept: stack traces stay readable):
+    // a one-report process 545 → 499 ms median (issue 18).
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: 'silent',
   });
@@ -90,6 +94,11 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
   const pdfkitData = join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data');
   await mkdir(`${cliDir}/data`, { recursive: true });
   for (const f of PDFKIT_DATA) await copyFile(join(pdfkitData, f), `${cliDir}/data/${f}`);
+  // What went into the bundle, by package, and what was substituted (test/cli-bundle.test.ts reads it).
+  const inputs = Object.keys(result.metafile.inputs);
+  const packages = [...new Set(inputs.flatMap((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1] ?? []))].sort();
+  const substituted = [...new Set(inputs.flatMap((i) => /^nianbao-substitute:(.+)$/.exec(i)?.[1] ?? []))].sort();
+  await writeFile(`${cliDir}/bundle.json`, `${JSON.stringify({ packages, substituted }, null, 2)}\n`);
   const outputs = Object.values(result.metafile.outputs);
   return { files: outputs.length, bytes: outputs.reduce((n, o) => n + o.bytes, 0) };
 }
