@@ -37,14 +37,15 @@ export const SUBSTITUTES = new Map<string, { from: RegExp; contents: string }>([
   // fontkit loads, in JavaScript (25–30 ms of a one-report process); Node's zlib gives the same bytes
   // natively. Its contract: raw DEFLATE into \`dest\`, returning \`dest\` or, when shorter, a copy of its start.
   ['tiny-inflate', { from: /[\\/](unicode-trie|fontkit)[\\/]/, contents: `const { inflateRawSync } = require('node:zlib');\nmodule.exports = function inflate(source, dest) {\n  const out = inflateRawSync(source);\n  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);\n  return out.length < dest.length ? dest.slice(0, out.length) : dest;\n};` }],
-  ['source-map', { from: /[\\/]handlebars[\\/]/, contents: 'export default {};' }],
+  ['source-map', { from: /[\\/]handlebars[\\/]/, contents: 'module.exports = {};' }],
 ]);
 
 function substitutes(): Plugin {
   return {
     name: 'nianbao-substitutes',
     setup(b) {
-      b.onResolve({ filter: /^(@noble\/ciphers\/aes|linebreak|png-js|brotli\/decompress\.js|tiny-inflate|source-map)$/ }, (args) => {
+      const names = [...SUBSTITUTES.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+      b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => {
         const stub = SUBSTITUTES.get(args.path);
         return stub && stub.from.test(args.importer) ? { path: args.path, namespace: 'nianbao-substitute' } : undefined;
       });
