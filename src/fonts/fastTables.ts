@@ -6,6 +6,7 @@
  */
 import type { Font } from 'fontkit';
 import type { FontData } from './lazyFile.js';
+import { faceTable } from './standalone.js';
 
 /** fontkit 2.0.4's glyph metrics, as its Glyph caches them in `_metrics`. */
 interface Metrics {
@@ -61,13 +62,8 @@ export function seedGlyphMetrics(font: Font, data: FontData): void {
  * `numberOfMetrics` is 0 for the Noto faces, and each glyph's advanceHeight is then 0.
  */
 function metricsReader(face: FontkitFace, data: FontData): ((gid: number) => Metrics) | undefined {
-  const tables = face.directory.tables;
-  const raw = (tag: string): DataView | undefined => {
-    const t = tables[tag];
-    return t && t.offset + t.length <= data.view.length ? new DataView(data.view.buffer, data.view.byteOffset + t.offset, t.length) : undefined;
-  };
-  const [hmtx, vmtx] = [raw('hmtx'), raw('vmtx')];
-  if (!hmtx || !vmtx || !tables.vhea) return undefined;
+  const [hmtx, vmtx] = [tableView(face, data, 'hmtx'), tableView(face, data, 'vmtx')];
+  if (!hmtx || !vmtx || !face.directory.tables.vhea) return undefined;
   const numGlyphs = face.maxp.numGlyphs;
   const h = longMetrics(hmtx, face.hhea.numberOfMetrics, numGlyphs);
   const v = longMetrics(vmtx, face.vhea!.numberOfMetrics, numGlyphs);
@@ -97,14 +93,20 @@ function longMetrics(table: DataView, count: number, numGlyphs: number): ((gid: 
 export function seedLoca(font: Font, data: FontData): void {
   const face = font as unknown as FontkitFace;
   if ('loca' in face._tables) return;
-  const t = face.directory.tables.loca;
+  const view = tableView(face, data, 'loca');
   const version = face.head.indexToLocFormat;
-  if (!t || (version !== 0 && version !== 1) || t.offset + t.length > data.view.length) return;
+  if (!view || (version !== 0 && version !== 1)) return;
   const size = version === 0 ? 2 : 4;
-  if (t.length % size !== 0) return;
-  const view = new DataView(data.view.buffer, data.view.byteOffset + t.offset, t.length);
-  const offsets = new Array<number>(t.length / size);
+  if (view.byteLength % size !== 0) return;
+  const offsets = new Array<number>(view.byteLength / size);
   if (version === 0) for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint16(2 * i) << 1;
   else for (let i = 0; i < offsets.length; i++) offsets[i] = view.getUint32(4 * i);
   face._tables.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
+}
+
+/** A table of the face (fonts/standalone.ts's faceTable) as a view, when it lies whole inside the file's bytes. */
+function tableView(face: FontkitFace, data: FontData, tag: string): DataView | undefined {
+  const t = face.directory.tables[tag];
+  const bytes = faceTable(face as unknown as Font, data.view, tag);
+  return t && bytes && bytes.length === t.length ? new DataView(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
 }

@@ -52,8 +52,7 @@ export class RenderService {
   render(text: string, file: string, format: OutputFormat): Promise<RenderOutcome> {
     const key = contentKey(file, text, format, JSON.stringify(this.o.options));
     const hit = this.done.get(key);
-    // A copy: the server's response must not share (or be able to change) the kept bytes.
-    if (hit) return Promise.resolve(hit.status === 'ok' ? { ...hit, bytes: new Uint8Array(hit.bytes) } : hit);
+    if (hit) return Promise.resolve(copied(hit));
     if (this.pending.size >= this.o.maxInFlight) return Promise.resolve({ status: 'busy' });
     this.pool ??= new WorkerPool(this.o.workers, { renderersModule: this.o.renderersModule }, this.o.workerUrl ?? DEFAULT_WORKER_URL, (e) => this.onEvent(e), this.o.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
     const id = this.nextId++;
@@ -97,6 +96,9 @@ export class RenderService {
 
   private keep(key: string, outcome: Settled): Settled {
     this.done.set(key, outcome);
-    return outcome.status === 'ok' ? { ...outcome, bytes: new Uint8Array(outcome.bytes) } : outcome;
+    return copied(outcome);
   }
 }
+
+/** A kept outcome as a response gets it: its own bytes, so that it cannot share (or change) the kept ones. */
+const copied = (o: Settled): Settled => (o.status === 'ok' ? { ...o, bytes: new Uint8Array(o.bytes) } : o);
