@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fastTrueTypeSubsets } from './fastSubset.js';
 import { openFontData, outlineSpan } from './lazyFile.js';
 import { fallbackPath } from './resolve.js';
@@ -75,5 +77,51 @@ describe('font files with their outlines read on demand', () => {
     expect(outlineSpan(withAll.subarray(0, 4096), size(withAll) - 100)).toBeUndefined();
     // A header cut short.
     expect(outlineSpan(withAll.subarray(0, 20), size(withAll))).toBeUndefined();
+  });
+
+  describe('in a folder of its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-lazyfile-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    /** The byte range of the outline of the first character of TEXT. */
+    const firstOutline = (data: ReturnType<typeof openFontData>): [number, number] => {
+      const font = fontkit.create(data.view as Buffer) as fontkit.Font & { loca: { offsets: number[] }; directory: { tables: { glyf: { offset: number } } } };
+      const gid = font.glyphForCodePoint(TEXT.codePointAt(0)!).id;
+      const at = font.directory.tables.glyf.offset;
+      return [at + font.loca.offsets[gid]!, at + font.loca.offsets[gid + 1]!];
+    };
+
+    it('takes a file it must read whole from the given reader (a worker: its pool), and reads the outlines of others itself', () => {
+      const whole = vi.fn((f: string) => new Uint8Array(readFileSync(f)));
+      expect(openFontData(FILE, whole).bytesRead).toBeLessThan(statSync(FILE).size * 0.05);
+      expect(whole).not.toHaveBeenCalled();
+      const sfnt = readSfnt(readFileSync(FILE));
+      const noVmtx = join(dir, 'no-vmtx.ttf');
+      writeFileSync(noVmtx, writeSfnt({ version: 0x00010000, tables: new Map([...sfnt.tables].filter(([t]) => t !== 'vmtx')) }));
+      const data = openFontData(noVmtx, whole);
+      expect(whole).toHaveBeenCalledExactlyOnceWith(noVmtx);
+      expect(data.view).toBe(whole.mock.results[0]!.value);
+      expect(data.bytesRead).toBe(statSync(noVmtx).size);
+    });
+
+    it('refuses outlines from a file rewritten in place after it was opened; one renamed into place is no change', () => {
+      const rewritten = join(dir, 'rewritten.ttf');
+      copyFileSync(FILE, rewritten);
+      const data = openFontData(rewritten);
+      const [from, to] = firstOutline(data);
+      const later = new Date(statSync(rewritten).mtimeMs + 5000);
+      writeFileSync(rewritten, readFileSync(FILE)); // in place: the same file, opened, gets new bytes
+      utimesSync(rewritten, later, later);
+      expect(() => data.ensure(from, to)).toThrow(rewritten);
+      expect(data.bytesRead).toBeLessThan(statSync(FILE).size * 0.05); // nothing of the new file taken in
+
+      const renamed = join(dir, 'renamed.ttf');
+      copyFileSync(FILE, renamed);
+      const kept = openFontData(renamed);
+      const other = join(dir, 'other.ttf');
+      writeFileSync(other, Buffer.alloc(statSync(FILE).size, 0x55));
+      renameSync(other, renamed); // the opened file stays as it was
+      kept.ensure(from, to);
+      expect(Buffer.from(kept.view.subarray(from, to)).equals(readFileSync(FILE).subarray(from, to))).toBe(true);
+    });
   });
 });

@@ -34,24 +34,26 @@ const LAZY_MIN_BYTES = 1024 * 1024;
  * Opens `file` for fontkit, leaving its outlines unread when that is safe: a TrueType-outline
  * face (or collection) whose `glyf` tables form one span no other table lies in, with `vmtx`
  * (fontkit's glyph metrics fall back to decoding the outline without it) and without variations
- * (their glyphs go through fontkit's own decoder). Anything else is read whole, as before.
+ * (their glyphs go through fontkit's own decoder). Any other large file is read whole, by
+ * `readWhole` when given (a batch worker: its pool's one shared copy, cli/batch/fontShare.ts).
  * Node errors (ENOENT …) propagate with their `code`.
  */
-export function openFontData(file: string): FontData {
+export function openFontData(file: string, readWhole?: (file: string) => Uint8Array): FontData {
   const fd = openSync(file, 'r');
   let kept = false;
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    const size = stat.size;
     const view = Buffer.allocUnsafeSlow(size);
     if (size < LAZY_MIN_BYTES) return wholeFontData(readInto(fd, view, 0, size));
     const headLength = Math.min(size, HEAD_BYTES);
     readInto(fd, view, 0, headLength);
     const outlines = outlineSpan(view.subarray(0, headLength), size);
-    if (!outlines) return wholeFontData(readInto(fd, view, headLength, size));
+    if (!outlines) return wholeFontData(readWhole ? readWhole(file) : readInto(fd, view, headLength, size));
     readInto(fd, view, headLength, Math.max(headLength, outlines.start));
     readInto(fd, view, Math.max(headLength, outlines.end), size);
     kept = true;
-    return new LazyOutlines(fd, view, Math.max(headLength, outlines.start), outlines.end);
+    return new LazyOutlines(file, fd, stat.mtimeMs, view, Math.max(headLength, outlines.start), outlines.end);
   } finally {
     if (!kept) closeSync(fd);
   }
@@ -71,7 +73,10 @@ class LazyOutlines implements FontData {
   private readonly read: Uint8Array;
 
   constructor(
+    private readonly file: string,
     private readonly fd: number,
+    /** The file as opened: outlines read later must come from the same bytes. */
+    private readonly mtimeMs: number,
     readonly view: Buffer,
     private readonly start: number,
     private readonly end: number,
@@ -93,10 +98,16 @@ class LazyOutlines implements FontData {
         p++;
         continue;
       }
+      this.checkUnchanged();
       let q = p;
-      while (q <= last && !this.read[q]) this.read[q++] = 1;
+      while (q <= last && !this.read[q]) q++;
       const [from, to] = [this.start + p * PAGE, Math.min(this.end, this.start + q * PAGE)];
-      readInto(this.fd, this.view, from, to);
+      try {
+        readInto(this.fd, this.view, from, to);
+      } catch (e) {
+        throw new Error(`无法读取字体文件 ${this.file}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+      this.read.fill(1, p, q);
       this.bytesRead += to - from;
       p = q;
     }
@@ -105,6 +116,18 @@ class LazyOutlines implements FontData {
   whole(): Uint8Array {
     this.ensure(this.start, this.end);
     return this.view;
+  }
+
+  /**
+   * A file rewritten in place while it is open (a long batch, a font updated meanwhile) would
+   * give outlines of the new file to the tables of the old one: that is refused, never mixed. A
+   * file replaced by a rename keeps the opened one readable and is not a change here.
+   */
+  private checkUnchanged(): void {
+    const now = fstatSync(this.fd);
+    if (now.size !== this.view.length || now.mtimeMs !== this.mtimeMs) {
+      throw new Error(`字体文件 ${this.file} 在排版过程中被改动；请在改动完成后重新运行`);
+    }
   }
 }
 

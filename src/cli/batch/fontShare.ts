@@ -15,8 +15,10 @@ type FontReply = { file: string; bytes: SharedArrayBuffer } | { file: string; co
 const ANSWER_TIMEOUT_MS = 60_000;
 
 /**
- * The pool's side: one copy of each font file, in shared memory, for all workers. Each worker
- * would otherwise hold its own 40–50 MB of CJK font files (Noto Serif SC is 15 MB a weight).
+ * The pool's side: one copy of each font file a worker reads whole, in shared memory, for all
+ * workers. Each worker would otherwise hold its own copy of a CJK face with CFF outlines (a Noto
+ * CJK collection is 20–25 MB); TrueType outlines a worker reads itself as it embeds them
+ * (fonts/lazyFile.ts), a few MB of a 15 MB face.
  */
 export class SharedFontFiles {
   private readonly files = new Map<string, FontReply>();
