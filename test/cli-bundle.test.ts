@@ -6,18 +6,21 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The bundled CLI entry (src/build/bundleCli.ts, issue 18): dist/cli/main.js is one module plus
- * chunks beside it, and what it starts or serves at run time resolves from dist/cli/ as before.
+ * The bundled CLI (src/build/bundleCli.ts, issue 18): dist/cli/main.js and dist/cli/worker.js load
+ * one bundle beside them, dist/cli/nianbao.cjs, through the code cache (cli/codeCache.ts), and what
+ * it starts or serves at run time resolves from dist/cli/ as before.
  */
 const dist = (p: string) => new URL(`../dist/${p}`, import.meta.url);
 
 describe('the bundled CLI entry', () => {
-  it.each(['cli/main.js', 'cli/worker.js'])('%s loads none of the unbundled modules of dist/, only its chunks', (entry) => {
-    const code = readFileSync(dist(entry), 'utf8');
-    const chunks = [...code.matchAll(/from\s*"(\.\/[^"]+)"/g)].map((m) => m[1]!);
-    expect(chunks.length).toBeGreaterThan(0);
-    for (const c of chunks) expect(c).toMatch(/^\.\/chunk-[A-Z0-9]+\.js$/);
-    expect(code).not.toMatch(/from\s*"\.\.\//);
+  it.each(['cli/main.js', 'cli/worker.js'])('%s loads the bundle through the code cache, and the bundle none of the unbundled modules of dist/', (entry) => {
+    const stub = readFileSync(dist(entry), 'utf8');
+    expect([...stub.matchAll(/from\s*'([^']+)'/g)].map((m) => m[1])).toEqual(['./codeCache.js']);
+    const { hash } = JSON.parse(readFileSync(dist('cli/bundle.json'), 'utf8')) as { hash: string };
+    expect(stub).toContain(`new URL('./nianbao.cjs', import.meta.url), '${hash}'`);
+    const bundle = readFileSync(dist('cli/nianbao.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/require\(\s*["']\.{1,2}\//);
+    expect(bundle).not.toMatch(/import\(\s*["']\.{1,2}\//);
   });
 
   it('is the bin as a program: executable, with its #! line (`npx nianbao` in a fresh clone runs the file itself)', () => {
@@ -34,7 +37,7 @@ describe('the bundled CLI entry', () => {
     for (const u of [DEFAULT_WORKER_URL, new URL(DEFAULT_RENDERERS_MODULE), new URL('../editor/app.js', CLI_DIR)]) expect(existsSync(u)).toBe(true);
   });
 
-  it('renders PDF/A with pdfkit bundled: the sRGB profile pdfkit reads beside its code is beside the chunks', () => {
+  it('renders PDF/A with pdfkit bundled: the sRGB profile pdfkit reads beside its code is beside the bundle', () => {
     const out = mkdtempSync(join(tmpdir(), 'nianbao-bundle-pdfa-'));
     execFileSync(process.execPath, [fileURLToPath(dist('cli/main.js')), 'render', fileURLToPath(new URL('../data/daxing-kw-2020.yaml', import.meta.url)), '--pdf', '--pdfa', '-o', out], { stdio: 'pipe' });
     const pdf = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.pdf'))!)).toString('latin1');
@@ -43,11 +46,11 @@ describe('the bundled CLI entry', () => {
   });
 
   it('bundles pdfkit and fontkit, and leaves out what they import for encryption, line breaking, PNG images and WOFF2 fonts', () => {
-    const code = readdirSync(fileURLToPath(dist('cli/'))).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(fileURLToPath(dist('cli/')), f), 'utf8')).join('\n');
-    expect(code).not.toMatch(/from\s*['"](pdfkit|fontkit)['"]/);
+    const code = readFileSync(dist('cli/nianbao.cjs'), 'utf8');
+    expect(code).not.toMatch(/require\(\s*['"](pdfkit|fontkit)['"]\s*\)/);
     const bundle = JSON.parse(readFileSync(dist('cli/bundle.json'), 'utf8')) as { packages: string[]; substituted: string[] };
     expect(bundle.packages).toEqual(expect.arrayContaining(['pdfkit', 'fontkit', 'restructure', 'zod', 'yaml']));
-    expect(bundle.substituted).toEqual(['@noble/ciphers/aes', 'brotli/decompress.js', 'linebreak', 'png-js', 'source-map', 'tiny-inflate']);
+    expect(bundle.substituted).toEqual(['../importModule.js', '@noble/ciphers/aes', 'brotli/decompress.js', 'linebreak', 'png-js', 'source-map', 'tiny-inflate']);
     for (const left of ['linebreak', 'png-js', '@noble/ciphers', 'brotli', 'tiny-inflate', 'source-map']) expect(bundle.packages).not.toContain(left);
   });
 });

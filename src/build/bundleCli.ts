@@ -1,4 +1,5 @@
-import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -38,6 +39,9 @@ export const SUBSTITUTES = new Map<string, { from: RegExp; contents: string }>([
   // natively. Its contract: raw DEFLATE into \`dest\`, returning \`dest\` or, when shorter, a copy of its start.
   ['tiny-inflate', { from: /[\\/](unicode-trie|fontkit)[\\/]/, contents: `const { inflateRawSync } = require('node:zlib');\nmodule.exports = function inflate(source, dest) {\n  const out = inflateRawSync(source);\n  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);\n  return out.length < dest.length ? dest.slice(0, out.length) : dest;\n};` }],
   ['source-map', { from: /[\\/]handlebars[\\/]/, contents: 'module.exports = {};' }],
+  // The bundle runs through vm.Script (cli/codeCache.ts): a module named at run time is imported by the
+  // loader's import(), which it passes in as \`__nianbaoImport\`.
+  ['../importModule.js', { from: /[\\/]cli[\\/]batch[\\/]renderers\.js$/, contents: 'module.exports = { importModule: (url) => __nianbaoImport(url) };' }],
 ]);
 
 function substitutes(): Plugin {
@@ -54,33 +58,31 @@ function substitutes(): Plugin {
   };
 }
 
-/** What the chunks of the bundle are named (cleaned before each build). */
-const CHUNK_PREFIX = 'chunk-';
+/** The bundle, beside the bin in dist/cli/ (cli/dir.ts names this folder, bundled or not). */
+export const BUNDLE_FILE = 'nianbao.cjs';
 
 /**
  * Issue 18: `nianbao render one.yaml --pdf` spent a third of its start-up resolving, reading and
- * compiling ~300 ES modules one by one. The built CLI entry (dist/cli/main.js, the `bin`) is
- * rewritten as one ES module, the batch worker as dist/cli/worker.js, plus chunks per dynamic
- * import (each command, each renderer still loads only when used), all in dist/cli/ so cli/dir.ts
- * names the same folder as before. The unbundled modules stay for library users and the tests.
+ * compiling ~300 ES modules one by one, and then a fifth compiling the code it ran. The CLI is
+ * bundled into one CommonJS file, dist/cli/nianbao.cjs (entry cli/program.ts), which the bin
+ * (dist/cli/main.js) and the batch worker (dist/cli/worker.js) compile through V8's code cache
+ * (cli/codeCache.ts): a start then reads compiled code instead of compiling. Each command and
+ * renderer is still initialised only when used (esbuild wraps what is imported dynamically), and
+ * uncompiled until it runs. The unbundled modules stay for library users and the tests.
  */
-export async function bundleCli(cliDir: string): Promise<{ files: number; bytes: number }> {
-  for (const f of await readdir(cliDir)) if (f.startsWith(CHUNK_PREFIX)) await rm(`${cliDir}/${f}`);
+export async function bundleCli(cliDir: string): Promise<{ bytes: number }> {
   const result = await build({
-    // The batch worker too: every worker of a pool (and of the editor) starts the same way.
-    entryPoints: { main: `${cliDir}/main.js`, worker: `${cliDir}/batch/worker.js` },
+    entryPoints: [`${cliDir}/program.js`],
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir: cliDir,
-    allowOverwrite: true,
-    chunkNames: `${CHUNK_PREFIX}[hash]`,
+    outfile: `${cliDir}/${BUNDLE_FILE}`,
     external: CLI_EXTERNAL,
     plugins: [substitutes()],
-    // Bundled CommonJS packages (handlebars) `require` Node built-ins: ESM output has no `require` of its own.
-    banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },
+    // Every module's import.meta.url is the bundle's, in dist/cli/ as the modules' own were.
+    define: { 'import.meta.url': '__nianbaoModuleUrl' },
+    banner: { js: "var __nianbaoModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     legalComments: 'none',
     // Smaller sources to decode and parse at every start (names kept: stack traces stay readable):
     // a one-report process 545 → 499 ms median (issue 18).
@@ -89,8 +91,14 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
     metafile: true,
     logLevel: 'silent',
   });
-  // The `bin`: run as a program (`npx nianbao` in a clone, where npm links no bin of the project
-  // itself and sets no mode) it must be executable; esbuild writes files 0644.
+  const code = await readFile(`${cliDir}/${BUNDLE_FILE}`);
+  // The saved compiled code is keyed by it: a new build never runs the code of an old one.
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const load = (run: string) => `import { ${run} } from './codeCache.js';\n${run}(new URL('./${BUNDLE_FILE}', import.meta.url), '${hash}');\n`;
+  await writeFile(`${cliDir}/main.js`, `#!/usr/bin/env node\n// The nianbao bin: the CLI's bundle through its code cache (build/bundleCli.ts).\n${load('runBin')}`);
+  await writeFile(`${cliDir}/worker.js`, `// The batch worker: the CLI's bundle through its code cache (build/bundleCli.ts).\n${load('runWorker')}`);
+  // The \`bin\`: run as a program (\`npx nianbao\` in a clone, where npm links no bin of the project
+  // itself and sets no mode) it must be executable.
   await chmod(`${cliDir}/main.js`, 0o755);
   const pdfkitData = join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data');
   await mkdir(`${cliDir}/data`, { recursive: true });
@@ -99,15 +107,14 @@ export async function bundleCli(cliDir: string): Promise<{ files: number; bytes:
   const inputs = Object.keys(result.metafile.inputs);
   const packages = [...new Set(inputs.flatMap((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1] ?? []))].sort();
   const substituted = [...new Set(inputs.flatMap((i) => /^nianbao-substitute:(.+)$/.exec(i)?.[1] ?? []))].sort();
-  await writeFile(`${cliDir}/bundle.json`, `${JSON.stringify({ packages, substituted }, null, 2)}\n`);
-  const outputs = Object.values(result.metafile.outputs);
-  return { files: outputs.length, bytes: outputs.reduce((n, o) => n + o.bytes, 0) };
+  await writeFile(`${cliDir}/bundle.json`, `${JSON.stringify({ hash, packages, substituted }, null, 2)}\n`);
+  return { bytes: code.length };
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const cliDir = new URL('../cli', import.meta.url).pathname;
   bundleCli(cliDir).then(
-    (r) => process.stdout.write(`cli: dist/cli/main.js bundled, ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KB\n`),
+    (r) => process.stdout.write(`cli: dist/cli/${BUNDLE_FILE} bundled, ${(r.bytes / 1024).toFixed(0)} KB\n`),
     (e: unknown) => {
       const errors = (e as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
       process.stderr.write(`${errors ? errors.map((x) => `${x.location ? `${x.location.file}:${x.location.line}: ` : ''}${x.text}`).join('\n') : e instanceof Error ? e.message : String(e)}\n`);

@@ -74,7 +74,8 @@ function startedAsProgram(): boolean {
   }
 }
 
-if (startedAsProgram()) {
+/** The `nianbao` program: the bin runs it (the bundle's loader, cli/codeCache.ts, or this module started directly). */
+export function runProgram(): void {
   // A reader that stops early (`nianbao schema | head -c 10`) is not an error: end quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -86,3 +87,5 @@ if (startedAsProgram()) {
     process.exitCode = code;
   });
 }
+
+if (startedAsProgram()) runProgram();

@@ -19,4 +19,17 @@ export function isShortRun(inputBytes: readonly number[], watch: boolean): boole
  */
 export function withoutOptimisingCompiler(): void {
   setFlagsFromString('--no-opt');
+  turnedOff = true;
+}
+
+let turnedOff = false;
+
+/**
+ * Undoes withoutOptimisingCompiler when the process ends, before its compiled code is saved: V8
+ * takes saved code only under the flags it was compiled with (cli/codeCache.ts), and the next
+ * process compiles under the default ones.
+ */
+export function restoreOptimisingCompiler(): void {
+  if (turnedOff) setFlagsFromString('--opt');
+  turnedOff = false;
 }

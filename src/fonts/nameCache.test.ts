@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, FaceNameCache } from './nameCache.js';
+import { cacheDir } from '../userCache.js';
+import { FaceNameCache } from './nameCache.js';
 import type { FaceNames } from './names.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-names-'));

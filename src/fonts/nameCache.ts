@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir, platform } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { cacheDir, writeCacheFile } from '../userCache.js';
 import type { FaceNames } from './names.js';
 
 /**
@@ -16,18 +16,6 @@ interface Entry {
   size: number;
   mtimeMs: number;
   faces: FaceNames[];
-}
-
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.NIANBAO_CACHE_DIR) return env.NIANBAO_CACHE_DIR;
-  switch (platform()) {
-    case 'win32':
-      return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'nianbao', 'Cache');
-    case 'darwin':
-      return join(homedir(), 'Library', 'Caches', 'nianbao');
-    default:
-      return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nianbao');
-  }
 }
 
 export class FaceNameCache {
@@ -62,14 +50,8 @@ export class FaceNameCache {
   save(): void {
     if (!this.changed || !this.entries) return;
     this.changed = false;
-    try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ files: Object.fromEntries(this.entries) }));
-      renameSync(tmp, this.file);
-    } catch {
-      // A read-only home or a full disk: the next run reads the font files again.
-    }
+    // A read-only home or a full disk: the next run reads the font files again.
+    writeCacheFile(this.file, JSON.stringify({ files: Object.fromEntries(this.entries) }));
   }
 
   private load(): Map<string, Entry> {
