@@ -38,7 +38,7 @@ describe('the CLI’s code cache', () => {
     render('a');
     const files = saved(cache);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^${hash}-\\d+-${process.version}-${process.arch}-main-render\\.bin$`));
+    expect(files[0]).toMatch(new RegExp(`^${hash}-\\d+-${process.version}-${process.arch}-main-render-one\\.bin$`));
     const first = statSync(join(cache, 'code', files[0]!)).mtimeMs;
     render('b');
     // Taken, not compiled again and saved over: V8 refuses code saved under other flags.
@@ -60,7 +60,7 @@ describe('the CLI’s code cache', () => {
         expect(readdirSync(join(out, `${round}-${inputs.length}`))).toHaveLength(inputs.length);
       }
     }
-    expect(saved(cache).map((f) => f.replace(/^.*-/, ''))).toEqual(['render.bin', 'worker.bin']);
+    expect(saved(cache).map((f) => f.replace(/^.*-/, ''))).toEqual(['one.bin', 'render.bin', 'worker.bin']);
   });
 
   it('keeps code per role, and compiles again over a damaged file', () => {
@@ -73,6 +73,16 @@ describe('the CLI’s code cache', () => {
     writeFileSync(damaged, Buffer.alloc(4096, 7));
     expect(load(cache, 'main-check')).toBe(false);
     expect(load(cache, 'main-check')).toBe(true); // saved again
+  });
+
+  it('a bin whose bundle is missing says so in Chinese, exit 70, no stack trace', () => {
+    const dir = fresh('broken');
+    const stub = join(dir, 'main.js');
+    writeFileSync(stub, readFileSync(BIN, 'utf8').replace("from './codeCache.js'", `from ${JSON.stringify(dist('cli/codeCache.js').href)}`));
+    const r = spawnSync(process.execPath, [stub, '--version']);
+    expect(r.status).toBe(70);
+    expect(r.stderr.toString()).toMatch(/^内部错误：.*nianbao\.cjs（ENOENT）/);
+    expect(r.stderr.toString()).not.toMatch(/\n\s+at /);
   });
 
   it('is only a help: an unwritable cache folder, or NIANBAO_CODE_CACHE=0, runs as without it', () => {

@@ -20,6 +20,13 @@ import { cacheDir, writeCacheFile } from '../userCache.js';
  * (missing, unwritable, damaged) only means compiling as before; NIANBAO_CODE_CACHE=0 turns it off.
  */
 
+/**
+ * The bundle's first line (build/bundleCli.ts): the file is one function taking what Node gives a
+ * CommonJS module, and this module's import() for what the bundle imports by a URL named at run
+ * time (cli/importModule.ts). Strict, as the ES modules it is made of (and the earlier ESM bundle) were.
+ */
+export const BUNDLE_WRAPPER = "(function (exports, require, module, __filename, __dirname, __nianbaoImport) { 'use strict';";
+
 /** What the bundle (cli/program.ts) exports. */
 export interface CliBundle {
   runProgram(): void;
@@ -45,6 +52,7 @@ export const codeCacheDir = (env: NodeJS.ProcessEnv = process.env): string => jo
 export function loadBundle(url: URL, hash: string, role: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle {
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
+  if (!source.startsWith(BUNDLE_WRAPPER)) throw new Error(`${file} is not the CLI's bundle`);
   const dir = codeCacheDir(env);
   const cacheFile = env.NIANBAO_CODE_CACHE === '0' ? undefined : join(dir, `${hash}-${source.length}-${process.version}-${process.arch}-${/^[a-z-]{1,40}$/.test(role) ? role : 'other'}.bin`);
   let cachedData: Buffer | undefined;
@@ -53,9 +61,7 @@ export function loadBundle(url: URL, hash: string, role: string, env: NodeJS.Pro
   } catch {
     // not saved yet
   }
-  // The wrapper Node gives a CommonJS module, and this module's import() for what the bundle
-  // imports by a URL named at run time (cli/importModule.ts).
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __nianbaoImport) { ${source}\n})`, {
+  const script = new Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
@@ -79,7 +85,17 @@ export function loadBundle(url: URL, hash: string, role: string, env: NodeJS.Pro
 
 /** The bin (dist/cli/main.js): the program, its code saved when the process ends. */
 export function runBin(url: URL, hash: string): void {
-  const loaded = loadBundle(url, hash, `main-${process.argv[2] ?? ''}`);
+  let loaded: LoadedBundle;
+  try {
+    loaded = loadBundle(url, hash, binRole(process.argv.slice(2)));
+  } catch (e) {
+    // A damaged install: never a stack trace (the detail goes to NIANBAO_DEBUG, as in cli/main.ts).
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(`内部错误：无法载入 nianbao 的程序文件 ${fileURLToPath(url)}${code ? `（${code}）` : ''}；请重新安装（设置环境变量 NIANBAO_DEBUG=1 可查看详细信息）\n`);
+    if (process.env.NIANBAO_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 70;
+    return;
+  }
   // 'exit' handlers run synchronously, as saving does; a process killed by a signal saves nothing.
   process.once('exit', loaded.saveCode);
   loaded.bundle.runProgram();
@@ -89,6 +105,21 @@ export function runBin(url: URL, hash: string): void {
 export function runWorker(url: URL, hash: string): void {
   const loaded = loadBundle(url, hash, 'worker');
   void loaded.bundle.startWorker(loaded.saveCode);
+}
+
+/**
+ * What a run of the bin is, for its saved code: the command, and for `render` whether it is one
+ * named YAML file (the clerk's run, which compiles a renderer in this thread) or a batch (whose
+ * main thread compiles only the pool's side: the renderers run in the workers).
+ */
+export function binRole(args: readonly string[]): string {
+  const [command = '', ...rest] = args;
+  if (command !== 'render') return `main-${command}`;
+  const named = rest.filter((a) => !a.startsWith('-'));
+  const yaml = (a: string) => /\.ya?ml$/i.test(a);
+  // Option values (-o folder, --jobs 2) are named too, but never YAML files; a glob may be many files.
+  const one = named.length >= 1 && yaml(named[0]!) && !/[*?[{]/.test(named[0]!) && !named.slice(1).some(yaml) && !rest.includes('--watch');
+  return one ? 'main-render-one' : 'main-render';
 }
 
 function forgetOtherBuilds(dir: string, hash: string): void {
