@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * The folder where nianbao keeps what it can always recompute (issue 18): the names of the
@@ -25,7 +26,8 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * only means the next run recomputes it: returns false, throws nothing.
  */
 export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Per process and thread: a pool's two workers may save the same file at the same moment.
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, data);
