@@ -11,11 +11,11 @@ import { cacheDir, writeCacheFile } from '../userCache.js';
  * (Node 20 keeps no compiled code for ES modules; `module.enableCompileCache` is 22.1+). The CLI
  * is therefore one CommonJS bundle (build/bundleCli.ts), compiled here through `vm.Script` with
  * V8's code cache: the compiled code of a run is saved in the user's cache folder and the next
- * run of the same command starts from it (seed 004, whole process: 478 → 390 ms median).
+ * run of the same command starts from it (seed 004, whole process: 482 → 394 ms median).
  *
  * The saved code is keyed by the bundle's content hash (written into the bin by the build) and
- * length, Node's version and the CPU, and what runs (each command, the pool's worker), since each
- * compiles different functions. V8 itself refuses code saved by another V8 or under other flags:
+ * length, Node's version and the CPU, and what runs (each command, `render` of one file apart from
+ * a batch's main thread, the pool's worker: binRole), since each compiles different functions. V8 itself refuses code saved by another V8 or under other flags:
  * then it compiles as without a cache, and the code is saved again. Anything odd about the cache
  * (missing, unwritable, damaged) only means compiling as before; NIANBAO_CODE_CACHE=0 turns it off.
  */
