@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
-    // The font name cache (src/fonts/nameCache.ts) of the tests and the CLI processes they start, not the user's.
+    // The cache folder (src/userCache.ts: font names, the CLI's compiled code) of the tests and the CLI processes they start, not the user's.
     env: { NIANBAO_CACHE_DIR: join(tmpdir(), 'nianbao-test-cache') },
   },
 });

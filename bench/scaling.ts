@@ -41,18 +41,15 @@ export async function scaling(inputs: string[], formats: readonly string[], dir:
   const apart: number[] = [];
   const peaks: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    for (const jobs of r % 2 ? [workers, 1, 0] : [1, workers, 0]) {
-      if (jobs === 0) {
-        const ms = await separate(r);
-        if (ms === undefined) return undefined;
-        apart.push(ms);
-        continue;
-      }
+    for (const jobs of r % 2 ? [workers, 1] : [1, workers]) {
       const p = await run(jobs, r);
       if (p.code !== 0) return undefined;
       if (jobs === 1) one.push(p.ms);
       else pool.push(p.ms), peaks.push(p.peakMb);
     }
+    const ms = await separate(r);
+    if (ms === undefined) return undefined;
+    apart.push(ms);
   }
   return { reports: inputs.length, formats: formats.length, workers, jobs1Ms: median(one), poolMs: median(pool), poolPeakMb: Math.max(...peaks), separateMs: median(apart) };
 }

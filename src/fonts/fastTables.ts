@@ -36,7 +36,7 @@ interface FontkitFace {
  *
  * Only for faces with `hmtx` and `vmtx` as long as their counts say, and no variations;
  * otherwise fontkit computes them as before. `getGlyph` becomes an own property of this face
- * (fontkit's classes and other faces are untouched); glyphMetrics.test.ts checks the values
+ * (fontkit's classes and other faces are untouched); fastTables.test.ts checks the values
  * against fontkit's own for the bundled faces.
  */
 export function seedGlyphMetrics(font: Font, data: FontData): void {

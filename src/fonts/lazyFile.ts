@@ -105,7 +105,7 @@ class LazyOutlines implements FontData {
       try {
         readInto(this.fd, this.view, from, to);
       } catch (e) {
-        throw new Error(`无法读取字体文件 ${this.file}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        throw new Error(unreadableFontFile(this.file, e));
       }
       this.read.fill(1, p, q);
       this.bytesRead += to - from;
@@ -129,6 +129,11 @@ class LazyOutlines implements FontData {
       throw new Error(`字体文件 ${this.file} 在排版过程中被改动；请在改动完成后重新运行`);
     }
   }
+}
+
+/** What a clerk is told when a font file cannot be read (its Node error code, never Node's English text). */
+export function unreadableFontFile(file: string, e: unknown): string {
+  return `无法读取字体文件 ${file}：${(e as NodeJS.ErrnoException).code ?? String(e)}`;
 }
 
 /** Reads [from, to) of the file into the same range of `view`; a file that shrank meanwhile leaves zeros. */

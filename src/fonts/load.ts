@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import { ensureOutline, fastTrueTypeSubsets } from './fastSubset.js';
 import { openFontFile } from './files.js';
 import { seedGlyphMetrics, seedLoca } from './fastTables.js';
-import type { FontData } from './lazyFile.js';
+import { unreadableFontFile, type FontData } from './lazyFile.js';
 
 /** A parsed face and the file it came from (subsetting for DOCX needs the whole file: `data.whole()`). */
 export interface LoadedFace {
@@ -34,7 +34,7 @@ export function loadFace(file: string, postscriptName?: string): LoadedFace {
       fileData.set(file, data);
     }
   } catch (e) {
-    throw new FontFileError(`无法读取字体文件 ${file}：${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new FontFileError(unreadableFontFile(file, e));
   }
   if (String.fromCharCode(...data.view.subarray(0, 4)) === 'wOF2') {
     // A web font: nianbao's CLI is built without fontkit's Brotli decoder (build/bundleCli.ts).
